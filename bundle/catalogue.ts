@@ -1,0 +1,105 @@
+/**
+ * Every NetSuite ID the bundle uses, in one typed place. The SDF objects under src/Objects define them;
+ * `npm run validate` fails when a literal here (or anywhere in bundle/) names an object that does not exist.
+ */
+
+/** Transaction body fields (sales orders and estimates). */
+export const BODY = {
+  sendAsOpportunity: 'custbody_sfsync_send_opp',
+  opportunityId: 'custbody_sfsync_opp_id',
+  netsuiteOriginated: 'custbody_sfsync_ns_originated',
+  salesforceOriginated: 'custbody_sfsync_sf_originated',
+  syncStatus: 'custbody_sfsync_status',
+  lastSyncedAt: 'custbody_sfsync_synced_at',
+  lastSyncError: 'custbody_sfsync_error',
+  payloadHash: 'custbody_sfsync_hash',
+} as const;
+
+/** Entity fields (customers and contacts). */
+export const ENTITY = {
+  accountId: 'custentity_sfsync_account_id',
+  contactId: 'custentity_sfsync_contact_id',
+  lockRecord: 'custentity_sfsync_lock',
+  syncStatus: 'custentity_sfsync_status',
+  lastSyncedAt: 'custentity_sfsync_synced_at',
+  lastSyncError: 'custentity_sfsync_error',
+  payloadHash: 'custentity_sfsync_hash',
+} as const;
+
+/** Transaction line fields. */
+export const COLUMN = {
+  lineId: 'custcol_sfsync_line_id',
+} as const;
+
+/** Item fields. */
+export const ITEM = {
+  productId: 'custitem_sfsync_product_id',
+  priceBookEntries: 'custitem_sfsync_pbe_ids',
+} as const;
+
+/** The Integration Log custom record. */
+export const LOG = {
+  type: 'customrecord_sfsync_log',
+  key: 'custrecord_sfsync_log_key',
+  flow: 'custrecord_sfsync_log_flow',
+  direction: 'custrecord_sfsync_log_direction',
+  netsuiteType: 'custrecord_sfsync_log_ns_type',
+  netsuiteId: 'custrecord_sfsync_log_ns_id',
+  salesforceObject: 'custrecord_sfsync_log_sf_object',
+  salesforceId: 'custrecord_sfsync_log_sf_id',
+  status: 'custrecord_sfsync_log_status',
+  retryable: 'custrecord_sfsync_log_retryable',
+  errorCode: 'custrecord_sfsync_log_error_code',
+  message: 'custrecord_sfsync_log_message',
+  request: 'custrecord_sfsync_log_request',
+  response: 'custrecord_sfsync_log_response',
+  attempts: 'custrecord_sfsync_log_attempts',
+  nextAttemptAt: 'custrecord_sfsync_log_next_at',
+  firstSeen: 'custrecord_sfsync_log_first_seen',
+  lastSeen: 'custrecord_sfsync_log_last_seen',
+} as const;
+
+/** The settings custom record (one active record; the newest one wins). */
+export const SETTINGS = {
+  type: 'customrecord_sfsync_settings',
+  instanceUrl: 'custrecord_sfsync_set_instance_url',
+  clientId: 'custrecord_sfsync_set_client_id',
+  apiVersion: 'custrecord_sfsync_set_api_version',
+  orderFlowEnabled: 'custrecord_sfsync_set_order_flow',
+  syncNetSuiteOriginatedUpdates: 'custrecord_sfsync_set_ns_updates',
+  syncSalesforceOriginated: 'custrecord_sfsync_set_sf_orders',
+  advancedMode: 'custrecord_sfsync_set_advanced',
+  orderQualificationSearch: 'custrecord_sfsync_set_order_search',
+  customerFlowEnabled: 'custrecord_sfsync_set_cust_flow',
+  createAccountsForNewCustomers: 'custrecord_sfsync_set_new_accounts',
+  customerQualificationSearch: 'custrecord_sfsync_set_cust_search',
+  netsuiteOriginatedStage: 'custrecord_sfsync_set_ns_stage',
+  defaultPriceBook: 'custrecord_sfsync_set_price_book',
+  priceLevelBooks: 'custrecord_sfsync_set_level_books',
+  zeroQuantityPolicy: 'custrecord_sfsync_set_zero_qty',
+  createMissingProducts: 'custrecord_sfsync_set_new_products',
+  logSuccesses: 'custrecord_sfsync_set_log_success',
+  alertRecipients: 'custrecord_sfsync_set_alert_to',
+  maxAttempts: 'custrecord_sfsync_set_max_attempts',
+  fieldMapOverrides: 'custrecord_sfsync_set_field_map',
+  netsuiteAccountUrl: 'custrecord_sfsync_set_ns_url',
+} as const;
+
+/** Custom lists. */
+export const LISTS = {
+  logStatus: 'customlist_sfsync_log_status',
+  flow: 'customlist_sfsync_flow',
+  syncState: 'customlist_sfsync_sync_state',
+  zeroQuantity: 'customlist_sfsync_zero_qty',
+  direction: 'customlist_sfsync_direction',
+} as const;
+
+/** The API Secret holding the Salesforce client secret. */
+export const SECRET_CLIENT = 'custsecret_sfsync_client_secret';
+
+/** Scripts and deployments. */
+export const SCRIPTS = {
+  salesOrderEvent: { script: 'customscript_sfsync_ue_salesorder', deploy: 'customdeploy_sfsync_ue_salesorder' },
+  customerEvent: { script: 'customscript_sfsync_ue_customer', deploy: 'customdeploy_sfsync_ue_customer' },
+  retryQueue: { script: 'customscript_sfsync_mr_retry', deploy: 'customdeploy_sfsync_mr_retry' },
+} as const;
