@@ -172,6 +172,9 @@ describe('rule 3: entry points', () => {
         'define(["exports"], function (exports) { Object.defineProperty(exports, "__esModule", { value: true }); });',
       ).exported,
     ).toEqual(new Set());
+    expect(
+      facts('define(["exports"], function (exports) { var k = "get"; exports[k] = g; });').exported,
+    ).toEqual(new Set());
     expect(facts('define([], () => ({ get: g, "put": p, post }));').exported).toEqual(
       new Set(['get', 'put', 'post']),
     );

@@ -43,14 +43,11 @@ function identifierName(node: unknown): string | undefined {
 /** `exports.x` or `exports['x']` -> "x". */
 function exportsMember(node: unknown): string | undefined {
   if (!isNode(node) || node.type !== 'MemberExpression') return undefined;
-  if (
-    identifierName(node.object) !== 'exports' ||
-    !isNode(node.object) ||
-    node.object.type !== 'Identifier'
-  ) {
+  if (!isNode(node.object) || node.object.type !== 'Identifier' || node.object.name !== 'exports')
     return undefined;
-  }
-  return node.computed ? identifierName(node.property) : identifierName(node.property);
+  const property = node.property as Node;
+  if (node.computed) return property.type === 'Literal' ? identifierName(property) : undefined;
+  return property.type === 'Identifier' ? identifierName(property) : undefined;
 }
 
 /** The value finally assigned by `a = b = value`. */
@@ -67,16 +64,11 @@ function isVoid(node: Node): boolean {
 function collectExports(program: Node, defineCall: Node | undefined): Set<string> {
   const exported = new Set<string>();
   walk(program, (node) => {
-    // TypeScript AMD output: `exports.x = x;` (`exports.x = void 0;` only declares it).
+    // TypeScript AMD output: `exports.x = x;` (`exports.x = void 0;` only declares it). The walk reaches each
+    // assignment of a chain `exports.a = exports.b = value` separately.
     if (node.type === 'AssignmentExpression') {
       const name = exportsMember(node.left);
       if (name !== undefined && !isVoid(assignedValue(node))) exported.add(name);
-      let right = node.right as Node;
-      while (right.type === 'AssignmentExpression') {
-        const chained = exportsMember(right.left);
-        if (chained !== undefined && !isVoid(assignedValue(right))) exported.add(chained);
-        right = right.right as Node;
-      }
     }
     // `Object.defineProperty(exports, 'x', { get: … })`, as TypeScript writes re-exports.
     if (node.type === 'CallExpression') {
@@ -86,6 +78,7 @@ function collectExports(program: Node, defineCall: Node | undefined): Set<string
         callee.type === 'MemberExpression' &&
         identifierName(callee.object) === 'Object' &&
         identifierName(callee.property) === 'defineProperty' &&
+        args[0]?.type === 'Identifier' &&
         identifierName(args[0]) === 'exports'
       ) {
         const name = isNode(args[1]) && args[1].type === 'Literal' ? identifierName(args[1]) : undefined;
@@ -128,8 +121,9 @@ export function analyzeScript(source: string): AnalyzedScript {
   }
   const defineCalls: Node[] = [];
   walk(program, (node) => {
-    if (node.type === 'CallExpression' && identifierName(node.callee) === 'define') {
-      if ((node.callee as Node).type === 'Identifier') defineCalls.push(node);
+    const callee = node.callee as Node | undefined;
+    if (node.type === 'CallExpression' && callee?.type === 'Identifier' && callee.name === 'define') {
+      defineCalls.push(node);
     }
   });
   const firstDefine = defineCalls.reduce<Node | undefined>(
