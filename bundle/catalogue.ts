@@ -13,6 +13,7 @@ export const BODY = {
   lastSyncedAt: 'custbody_sfsync_synced_at',
   lastSyncError: 'custbody_sfsync_error',
   payloadHash: 'custbody_sfsync_hash',
+  lineMap: 'custbody_sfsync_lines',
 } as const;
 
 /** Entity fields (customers and contacts). */
@@ -89,7 +90,6 @@ export const SETTINGS = {
 export const LISTS = {
   logStatus: 'customlist_sfsync_log_status',
   flow: 'customlist_sfsync_flow',
-  syncState: 'customlist_sfsync_sync_state',
   zeroQuantity: 'customlist_sfsync_zero_qty',
   direction: 'customlist_sfsync_direction',
 } as const;
@@ -101,5 +101,5 @@ export const SECRET_CLIENT = 'custsecret_sfsync_client_secret';
 export const SCRIPTS = {
   salesOrderEvent: { script: 'customscript_sfsync_ue_salesorder', deploy: 'customdeploy_sfsync_ue_salesorder' },
   customerEvent: { script: 'customscript_sfsync_ue_customer', deploy: 'customdeploy_sfsync_ue_customer' },
-  retryQueue: { script: 'customscript_sfsync_mr_retry', deploy: 'customdeploy_sfsync_mr_retry' },
+  settingsEvent: { script: 'customscript_sfsync_ue_settings', deploy: 'customdeploy_sfsync_ue_settings' },
 } as const;

@@ -1,0 +1,176 @@
+/**
+ * Typed sync errors. Every failure carries the platform's error code, whether trying again can help, and a
+ * message an administrator can act on. Nothing is swallowed: callers either handle a SyncError or let it
+ * reach the Integration Log.
+ */
+
+export type ErrorSource = 'salesforce' | 'netsuite' | 'network' | 'sfsync';
+
+export interface SalesforceErrorItem {
+  errorCode: string;
+  message: string;
+  fields?: string[];
+}
+
+export class SyncError extends Error {
+  readonly code: string;
+  readonly retryable: boolean;
+  readonly source: ErrorSource;
+  readonly httpStatus: number | null;
+  readonly fields: string[];
+  /** Redacted request/response excerpts for the log. */
+  request = '';
+  response = '';
+
+  constructor(options: {
+    code: string;
+    message: string;
+    retryable: boolean;
+    source: ErrorSource;
+    httpStatus?: number | null;
+    fields?: string[];
+  }) {
+    super(options.message);
+    this.name = 'SyncError';
+    this.code = options.code;
+    this.retryable = options.retryable;
+    this.source = options.source;
+    this.httpStatus = options.httpStatus ?? null;
+    this.fields = options.fields ?? [];
+  }
+}
+
+/** Salesforce codes where trying again later can succeed without anyone changing data. */
+const RETRYABLE_SALESFORCE = new Set([
+  'UNABLE_TO_LOCK_ROW',
+  'SERVER_UNAVAILABLE',
+  'REQUEST_LIMIT_EXCEEDED',
+  'INVALID_SESSION_ID',
+  'REQUEST_RUNNING_TOO_LONG',
+  'QUERY_TIMEOUT',
+  'API_CURRENTLY_DISABLED',
+  'UNKNOWN_EXCEPTION',
+  'TXN_SECURITY_METERING_ERROR',
+]);
+
+/** NetSuite error names (N/https and platform) where trying again can succeed. */
+const RETRYABLE_NETSUITE = new Set([
+  'SSS_REQUEST_TIME_EXCEEDED',
+  'SSS_CONNECTION_TIME_OUT',
+  'SSS_CONNECTION_CLOSED',
+  'SSS_REQUEST_LOOP_DETECTED',
+  'SSS_USAGE_LIMIT_EXCEEDED',
+  'SSS_TIME_LIMIT_EXCEEDED',
+  'RCRD_HAS_BEEN_CHANGED',
+  'UNEXPECTED_ERROR',
+]);
+
+export function isRetryableCode(code: string, status?: number | null): boolean {
+  if (RETRYABLE_SALESFORCE.has(code) || RETRYABLE_NETSUITE.has(code)) return true;
+  return status !== undefined && status !== null && status >= 500;
+}
+
+function fieldList(fields: string[] | undefined): string {
+  return fields && fields.length > 0 ? fields.join(', ') : '';
+}
+
+/** Where each Salesforce field of the sync comes from in NetSuite, for messages that name the source. */
+const FIELD_SOURCES: Record<string, string> = {
+  Name: 'the record name (customer company name, or order number)',
+  StageName: 'the setting "Stage for NetSuite Originated Opportunities"',
+  CloseDate: 'the order date',
+  AccountId: "the order's customer (its Salesforce Account ID)",
+  Pricebook2Id: 'the price book settings (default price book or price level map)',
+  PricebookEntryId: "the line's item (its Salesforce price book entry)",
+  CurrencyIsoCode: 'the currency of the order or customer',
+  Quantity: 'the line quantity',
+  LastName: 'the contact last name',
+};
+
+/** Plain words for a Salesforce error, naming the field and what to do. */
+export function describeSalesforceError(item: SalesforceErrorItem, subject: string): string {
+  const fields = fieldList(item.fields);
+  const sources = (item.fields ?? [])
+    .map((f) => (FIELD_SOURCES[f] ? `${f} comes from ${FIELD_SOURCES[f]}` : ''))
+    .filter(Boolean)
+    .join('; ');
+  switch (item.errorCode) {
+    case 'FIELD_CUSTOM_VALIDATION_EXCEPTION':
+      return `Salesforce rejected ${subject} with a validation rule: "${item.message}". Change the record in NetSuite (or ask your Salesforce admin about the rule), then save it again or press Retry.`;
+    case 'REQUIRED_FIELD_MISSING':
+      return `Salesforce needs a value for ${fields || 'a required field'} on ${subject}. ${sources ? sources + '. ' : ''}Fill it in NetSuite and save again.`;
+    case 'STRING_TOO_LONG':
+      return `A value is too long for Salesforce field ${fields || '(unknown)'} on ${subject}: ${item.message}. Shorten it in NetSuite.`;
+    case 'INVALID_FIELD':
+    case 'INVALID_FIELD_FOR_INSERT_UPDATE':
+      return `Salesforce does not accept field ${fields || ''} on ${subject}: ${item.message}. Check that the sfsync Salesforce fields are deployed and visible to the integration user, and check the field mapping overrides in sfsync Settings.`;
+    case 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST':
+      return `Salesforce picklist ${fields || ''} does not allow the value sent for ${subject}: ${item.message}. Add the value in Salesforce or change the setting that supplies it.`;
+    case 'UNABLE_TO_LOCK_ROW':
+      return `Salesforce was busy updating the same record (${subject}) and could not lock it. sfsync will try again automatically.`;
+    case 'REQUEST_LIMIT_EXCEEDED':
+      return `The Salesforce org has used up its daily API requests, so ${subject} was not sent. sfsync waits and retries the queue automatically; raise the org limit if this happens often.`;
+    case 'SERVER_UNAVAILABLE':
+      return `Salesforce was unavailable when sending ${subject}. sfsync will try again automatically.`;
+    case 'INVALID_SESSION_ID':
+      return `Salesforce did not accept the access token for ${subject}, even after getting a new one. Check the client ID, the API Secret and that the Salesforce app allows the client credentials flow.`;
+    case 'DUPLICATE_VALUE':
+      return `Salesforce already has another record with the same unique value on ${subject}: ${item.message}. Link or merge the duplicate in Salesforce, then press Retry.`;
+    case 'MULTIPLE_CHOICES':
+      return `Several Salesforce records carry the same NetSuite ID as ${subject}. Keep one of them (delete or clear NetSuite_Id__c on the others), then press Retry.`;
+    case 'ENTITY_IS_DELETED':
+      return `The Salesforce record linked to ${subject} was deleted. Clear the Salesforce ID on the NetSuite record to create a new one, or restore it from the Salesforce recycle bin.`;
+    case 'INVALID_CROSS_REFERENCE_KEY':
+    case 'MALFORMED_ID':
+      return `A Salesforce ID used for ${subject} does not point at a valid record (${fields || item.message}). Check the linked Salesforce IDs on the NetSuite records.`;
+    case 'FIELD_INTEGRITY_EXCEPTION':
+      return `Salesforce refused values of ${subject}: ${item.message}${fields ? ` (${fields})` : ''}.`;
+    case 'NOT_FOUND':
+      return `Salesforce could not find a record used by ${subject}: ${item.message}.`;
+    case 'STANDARD_PRICE_NOT_DEFINED':
+      return `A product on ${subject} has no price in the Salesforce Standard Price Book. Add a standard price, or allow sfsync to create missing price book entries in Settings.`;
+    default:
+      return `Salesforce rejected ${subject}: ${item.errorCode}: ${item.message}`;
+  }
+}
+
+export function salesforceError(items: SalesforceErrorItem[], status: number, subject: string): SyncError {
+  const first: SalesforceErrorItem = items.find((i) => i.errorCode !== 'PROCESSING_HALTED') ??
+    items[0] ?? { errorCode: `HTTP_${status}`, message: `HTTP ${status}` };
+  const code = first.errorCode;
+  return new SyncError({
+    code,
+    message: describeSalesforceError(first, subject),
+    retryable: isRetryableCode(code, status),
+    source: 'salesforce',
+    httpStatus: status,
+    fields: first.fields ?? [],
+  });
+}
+
+/** Wraps anything thrown (NetSuite SuiteScriptError, SyncError, Error, string) as a SyncError. */
+export function toSyncError(thrown: unknown, subject: string): SyncError {
+  if (thrown instanceof SyncError) return thrown;
+  const e = thrown as { name?: unknown; message?: unknown } | null;
+  const name = e && typeof e.name === 'string' ? e.name : 'UNEXPECTED_ERROR';
+  const message = e && typeof e.message === 'string' ? e.message : String(thrown);
+  const network = name.startsWith('SSS_') && /REQUEST|CONNECTION|HOST|URL/.test(name);
+  let plain: string;
+  if (name === 'SSS_REQUEST_TIME_EXCEEDED' || name === 'SSS_CONNECTION_TIME_OUT') {
+    plain = `Salesforce did not answer in time while sending ${subject}. sfsync will try again automatically.`;
+  } else if (name === 'SSS_CONNECTION_CLOSED') {
+    plain = `The connection to Salesforce was closed while sending ${subject}. sfsync will try again automatically.`;
+  } else if (name === 'SSS_INVALID_URL' || name === 'SSS_INVALID_HOST_CERT') {
+    plain = `The Salesforce address in sfsync Settings is not usable (${message}). Check "Salesforce My Domain URL".`;
+  } else if (name === 'SSS_USAGE_LIMIT_EXCEEDED') {
+    plain = `NetSuite stopped the sync of ${subject} because the script ran out of governance units. sfsync will finish it from the retry queue.`;
+  } else {
+    plain = `NetSuite reported ${name} while syncing ${subject}: ${message}`;
+  }
+  return new SyncError({
+    code: name,
+    message: plain,
+    retryable: isRetryableCode(name),
+    source: network ? 'network' : 'netsuite',
+  });
+}

@@ -1,0 +1,36 @@
+/**
+ * Integration Log lifecycle: one open entry per record and flow. A failure opens the entry or updates the
+ * open one (attempts, last seen, latest error); retryable failures wait with exponential backoff before the
+ * retry queue picks them up again; after the last allowed attempt the entry is Failed. A later success
+ * resolves it.
+ */
+
+export type LogStatus = 'Error' | 'Retrying' | 'Resolved' | 'Failed' | 'Skipped' | 'Success';
+
+export const OPEN_STATUSES: LogStatus[] = ['Error', 'Retrying', 'Failed'];
+
+/** First retry after 5 minutes, then 10, 20, 40… capped at 12 hours. */
+export const BASE_DELAY_MS = 5 * 60 * 1000;
+export const MAX_DELAY_MS = 12 * 60 * 60 * 1000;
+
+export function backoffMs(attempts: number): number {
+  return Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+export interface FailureOutcome {
+  status: LogStatus;
+  attempts: number;
+  nextAttemptAt: Date | null;
+}
+
+/** What an entry becomes after one more failure. */
+export function afterFailure(previousAttempts: number, retryable: boolean, maxAttempts: number, now: Date): FailureOutcome {
+  const attempts = previousAttempts + 1;
+  if (!retryable) return { status: 'Error', attempts, nextAttemptAt: null };
+  if (attempts >= maxAttempts) return { status: 'Failed', attempts, nextAttemptAt: null };
+  return { status: 'Retrying', attempts, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) };
+}
+
+export function logKey(flow: string, recordType: string, recordId: string): string {
+  return `${flow}:${recordType}:${recordId}`;
+}

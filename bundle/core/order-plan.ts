@@ -1,0 +1,258 @@
+/**
+ * Plans the Salesforce writes for one order: customer accounts first (parents before children), missing
+ * products and price book entries, the Opportunity, then its lines (new ones upserted by external line ID,
+ * known ones updated; removed ones are deleted separately by the flow). Everything is a composite step; packComposites turns the steps
+ * into one API call for ordinary orders and about one call per thousand lines for large ones.
+ */
+import { MAX_COLLECTION, type Step } from './composite';
+import { lineDescription, type SalesforceBody } from './mapping';
+import type { PlannedLine } from './lines';
+import { soqlString } from './text';
+
+export const STANDARD_BOOK_REF = 'stdbook';
+
+export interface AccountWrite {
+  customerId: string;
+  entityId: string;
+  body: SalesforceBody;
+  /** Account ID of an already linked parent, or the customer ID of a parent written earlier in this plan. */
+  parent: { accountId: string } | { customerId: string } | null;
+  /** Linked already: update by ID instead of upserting by NetSuite ID. */
+  accountId: string;
+}
+
+export interface ProductWrite {
+  itemId: string;
+  body: SalesforceBody;
+}
+
+export interface EntryWrite {
+  itemId: string;
+  /** Product2 ID when known; otherwise the product is created in this plan. */
+  productId: string;
+  unitPrice: number;
+  standard: boolean;
+}
+
+export interface LineWrite {
+  line: PlannedLine;
+  externalId: string;
+  /** OpportunityLineItem ID when the line was sent before. */
+  salesforceId: string;
+  /** Price book entry ID when known; otherwise created in this plan (see EntryWrite). */
+  entryId: string;
+}
+
+export interface OrderPlanInput {
+  base: string;
+  orderId: string;
+  subject: string;
+  /** The custom price book of the order, or '' for the Standard Price Book. */
+  priceBookId: string;
+  /** The Standard Price Book's ID when known; otherwise it is looked up in the same call. */
+  standardBookId: string;
+  accounts: AccountWrite[];
+  /** Account of the order's customer when already linked ('' when written in this plan). */
+  accountId: string;
+  customerId: string;
+  products: ProductWrite[];
+  entries: EntryWrite[];
+  opportunityId: string;
+  opportunity: SalesforceBody;
+  lines: LineWrite[];
+}
+
+export interface OrderPlan {
+  steps: Step[];
+  /** Reference IDs to read results from. */
+  refs: {
+    opportunity: string;
+    accounts: Record<string, string>;
+    productChunks: Array<{ ref: string; itemIds: string[] }>;
+    entryChunks: Array<{ ref: string; keys: string[] }>;
+    lineChunks: Array<{ ref: string; externalIds: string[] }>;
+  };
+}
+
+export const accountRef = (customerId: string): string => `acct_${customerId.replace(/[^A-Za-z0-9_]/g, '_')}`;
+export const entryKey = (itemId: string, standard: boolean): string => `${itemId}:${standard ? 'std' : 'book'}`;
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += MAX_COLLECTION) out.push(items.slice(i, i + MAX_COLLECTION));
+  return out;
+}
+
+/** Upserts (or, when linked, updates) accounts in order; parents must come before their children. */
+export function accountSteps(base: string, accounts: AccountWrite[], refs: Record<string, string>): Step[] {
+  const steps: Step[] = [];
+  for (const account of accounts) {
+    const ref = accountRef(account.customerId);
+    refs[account.customerId] = ref;
+    const body: SalesforceBody = { ...account.body };
+    if (account.parent && 'accountId' in account.parent) body.ParentId = account.parent.accountId;
+    if (account.parent && 'customerId' in account.parent) body.ParentId = `@{${accountRef(account.parent.customerId)}.id}`;
+    steps.push(
+      account.accountId
+        ? { method: 'PATCH', url: `${base}/sobjects/Account/${account.accountId}`, referenceId: ref, body, heavy: false, subject: `customer ${account.entityId}` }
+        : {
+            method: 'PATCH',
+            url: `${base}/sobjects/Account/NetSuite_Id__c/${encodeURIComponent(account.customerId)}`,
+            referenceId: ref,
+            body,
+            heavy: false,
+            subject: `customer ${account.entityId}`,
+          },
+    );
+  }
+
+  return steps;
+}
+
+export function planOrder(input: OrderPlanInput): OrderPlan {
+  const { base } = input;
+  const steps: Step[] = [];
+  const refs: OrderPlan['refs'] = { opportunity: 'opp', accounts: {}, productChunks: [], entryChunks: [], lineChunks: [] };
+
+  steps.push(...accountSteps(base, input.accounts, refs.accounts));
+
+  const standardBook = input.standardBookId || `@{${STANDARD_BOOK_REF}.records[0].Id}`;
+  const priceBook = input.priceBookId || standardBook;
+  const orderInStandardBook = !input.priceBookId;
+  if (!input.standardBookId && (orderInStandardBook || input.entries.some((e) => e.standard))) {
+    steps.push({
+      method: 'GET',
+      url: `${base}/query?q=${encodeURIComponent('SELECT Id FROM Pricebook2 WHERE IsStandard = true LIMIT 1')}`,
+      referenceId: STANDARD_BOOK_REF,
+      heavy: true,
+      subject: 'the Standard Price Book',
+    });
+  }
+
+  const productRef = new Map<string, string>();
+  chunks(input.products).forEach((chunk, n) => {
+    const ref = `products_${n}`;
+    refs.productChunks.push({ ref, itemIds: chunk.map((p) => p.itemId) });
+    chunk.forEach((p, i) => productRef.set(p.itemId, `@{${ref}[${i}].id}`));
+    steps.push({
+      method: 'PATCH',
+      url: `${base}/composite/sobjects/Product2/NetSuite_Id__c`,
+      referenceId: ref,
+      body: { allOrNone: true, records: chunk.map((p) => ({ attributes: { type: 'Product2' }, ...p.body, NetSuite_Id__c: p.itemId })) },
+      heavy: true,
+      subject: 'the products of the order',
+    });
+  });
+
+  const entryRef = new Map<string, string>();
+  // Standard entries first: Salesforce needs a standard price before a custom book can price the product.
+  for (const standard of [true, false]) {
+    const group = input.entries.filter((e) => e.standard === standard);
+    chunks(group).forEach((chunk, n) => {
+      const ref = `entries_${standard ? 'std' : 'book'}_${n}`;
+      refs.entryChunks.push({ ref, keys: chunk.map((e) => entryKey(e.itemId, e.standard)) });
+      chunk.forEach((e, i) => entryRef.set(entryKey(e.itemId, e.standard), `@{${ref}[${i}].id}`));
+      steps.push({
+        method: 'POST',
+        url: `${base}/composite/sobjects`,
+        referenceId: ref,
+        body: {
+          allOrNone: true,
+          records: chunk.map((e) => ({
+            attributes: { type: 'PricebookEntry' },
+            Pricebook2Id: standard ? standardBook : priceBook,
+            Product2Id: e.productId || productRef.get(e.itemId),
+            UnitPrice: e.unitPrice,
+            IsActive: true,
+            UseStandardPrice: false,
+          })),
+        },
+        heavy: true,
+        subject: 'the price book entries of the order',
+      });
+    });
+  }
+
+  const opportunityBody: SalesforceBody = { ...input.opportunity };
+  if (!input.opportunityId) {
+    opportunityBody.AccountId = input.accountId || `@{${accountRef(input.customerId)}.id}`;
+    opportunityBody.Pricebook2Id = priceBook;
+  } else if (!input.accountId) {
+    opportunityBody.AccountId = `@{${accountRef(input.customerId)}.id}`;
+  } else {
+    opportunityBody.AccountId = input.accountId;
+  }
+  steps.push(
+    input.opportunityId
+      ? { method: 'PATCH', url: `${base}/sobjects/Opportunity/${input.opportunityId}`, referenceId: 'opp', body: opportunityBody, heavy: false, subject: input.subject }
+      : {
+          method: 'PATCH',
+          url: `${base}/sobjects/Opportunity/NetSuite_Id__c/${encodeURIComponent(input.orderId)}`,
+          referenceId: 'opp',
+          body: opportunityBody,
+          heavy: false,
+          subject: input.subject,
+        },
+  );
+  const opportunityId = input.opportunityId || '@{opp.id}';
+
+  const priced = (l: PlannedLine): SalesforceBody => {
+    const description = lineDescription(l.description);
+    return {
+      Quantity: l.quantity,
+      ...(l.unitPrice !== null ? { UnitPrice: l.unitPrice } : { TotalPrice: l.totalPrice }),
+      Discount: l.discountPercent,
+      Description: description.value,
+    };
+  };
+
+  chunks(input.lines.filter((l) => !l.salesforceId)).forEach((chunk, n) => {
+    const ref = `newlines_${n}`;
+    refs.lineChunks.push({ ref, externalIds: chunk.map((l) => l.externalId) });
+    steps.push({
+      method: 'PATCH',
+      url: `${base}/composite/sobjects/OpportunityLineItem/NetSuite_Line_Id__c`,
+      referenceId: ref,
+      body: {
+        allOrNone: true,
+        records: chunk.map((l) => ({
+          attributes: { type: 'OpportunityLineItem' },
+          NetSuite_Line_Id__c: l.externalId,
+          OpportunityId: opportunityId,
+          PricebookEntryId: l.entryId || entryRef.get(entryKey(l.line.itemId, orderInStandardBook)),
+          ...priced(l.line),
+        })),
+      },
+      heavy: true,
+      subject: `the new lines of ${input.subject}`,
+    });
+  });
+
+  chunks(input.lines.filter((l) => l.salesforceId)).forEach((chunk, n) => {
+    const ref = `lines_${n}`;
+    refs.lineChunks.push({ ref, externalIds: chunk.map((l) => l.externalId) });
+    steps.push({
+      method: 'PATCH',
+      url: `${base}/composite/sobjects`,
+      referenceId: ref,
+      body: {
+        allOrNone: true,
+        records: chunk.map((l) => ({ attributes: { type: 'OpportunityLineItem' }, id: l.salesforceId, ...priced(l.line) })),
+      },
+      heavy: true,
+      subject: `the lines of ${input.subject}`,
+    });
+  });
+
+  return { steps, refs };
+}
+
+/** SOQL to find existing products and entries for items NetSuite has no IDs for yet. */
+export function lookupQueries(itemIds: string[], priceBookId: string): { products: string; entries: string } {
+  const list = itemIds.map(soqlString).join(',');
+  const books = priceBookId ? `(Pricebook2.IsStandard = true OR Pricebook2Id = ${soqlString(priceBookId)})` : 'Pricebook2.IsStandard = true';
+  return {
+    products: `SELECT Id, NetSuite_Id__c FROM Product2 WHERE NetSuite_Id__c IN (${list})`,
+    entries: `SELECT Id, Pricebook2Id, Pricebook2.IsStandard, Product2.NetSuite_Id__c FROM PricebookEntry WHERE Product2.NetSuite_Id__c IN (${list}) AND ${books}`,
+  };
+}

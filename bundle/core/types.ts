@@ -1,0 +1,119 @@
+/** Domain types shared by the pure core. Nothing here knows about N/* modules or HTTP. */
+
+/** NetSuite item type codes as they appear in the `itemtype` line field. */
+export type ItemTypeCode =
+  | 'InvtPart'
+  | 'NonInvtPart'
+  | 'Service'
+  | 'OthCharge'
+  | 'Kit'
+  | 'Assembly'
+  | 'GiftCert'
+  | 'DwnLdItem'
+  | 'Discount'
+  | 'Markup'
+  | 'Subtotal'
+  | 'Description'
+  | 'Group'
+  | 'EndGroup'
+  | 'Payment'
+  | string;
+
+/** One line of a NetSuite sales order or estimate, as read from the `item` sublist. */
+export interface OrderLine {
+  /** `lineuniquekey`: stable for the life of the line. */
+  key: string;
+  itemId: string;
+  itemName: string;
+  itemType: ItemTypeCode;
+  quantity: number | null;
+  /** Numeric rate, or for discount/markup items a percent string such as "-10%" or "-10.00%". */
+  rate: number | string | null;
+  amount: number | null;
+  description: string;
+  priceLevel: string | null;
+}
+
+/** What the core needs to know about the order header. */
+export interface OrderSnapshot {
+  id: string;
+  tranId: string;
+  tranDate: string; // YYYY-MM-DD
+  customerId: string;
+  currencyIso: string | null;
+  memo: string;
+  /** Header discount: percent string ("-10%") or amount (-50). */
+  discountRate: number | string | null;
+  opportunityId: string;
+  sendAsOpportunity: boolean;
+  netsuiteOriginated: boolean;
+  salesforceOriginated: boolean;
+  payloadHash: string;
+  lines: OrderLine[];
+  /** Extra body values read for field-mapping overrides, by NetSuite field ID. */
+  extra: Record<string, unknown>;
+}
+
+/** A customer with its parent chain resolved to IDs. */
+export interface CustomerSnapshot {
+  id: string;
+  entityId: string;
+  companyName: string;
+  isPerson: boolean;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+  url: string;
+  parentId: string;
+  accountId: string;
+  currencyIso: string | null;
+  balance: number | null;
+  overdueBalance: number | null;
+  creditLimit: number | null;
+  unbilledOrders: number | null;
+  onHold: string;
+  payloadHash: string;
+  /** The last sync left an error on the customer. */
+  hadError: boolean;
+  extra: Record<string, unknown>;
+}
+
+/** An item with what Salesforce knows of it. */
+export interface ItemSnapshot {
+  id: string;
+  /** Record type for writes (inventoryitem, serviceitem, …). */
+  recordType: string;
+  name: string;
+  displayName: string;
+  description: string;
+  productId: string;
+  /** Price book ID ('standard' for the Standard Price Book) → price book entry ID. */
+  priceBookEntries: Record<string, string>;
+}
+
+export type ZeroQuantityPolicy = 'skip' | 'one-at-zero';
+
+export interface Settings {
+  instanceUrl: string;
+  clientId: string;
+  apiVersion: string;
+  orderFlowEnabled: boolean;
+  syncNetSuiteOriginatedUpdates: boolean;
+  syncSalesforceOriginated: boolean;
+  advancedMode: boolean;
+  orderQualificationSearch: string;
+  customerFlowEnabled: boolean;
+  createAccountsForNewCustomers: boolean;
+  customerQualificationSearch: string;
+  netsuiteOriginatedStage: string;
+  defaultPriceBook: string;
+  priceLevelBooks: Record<string, string>;
+  zeroQuantityPolicy: ZeroQuantityPolicy;
+  createMissingProducts: boolean;
+  logSuccesses: boolean;
+  alertRecipients: string[];
+  maxAttempts: number;
+  fieldMapOverrides: Record<string, Record<string, string | null>>;
+  netsuiteAccountUrl: string;
+}
