@@ -94,6 +94,11 @@ export const LISTS = {
   direction: 'customlist_sfsync_direction',
 } as const;
 
+/** Script parameters. */
+export const PARAMS = {
+  retryEntries: 'custscript_sfsync_retry_entries',
+} as const;
+
 /** The API Secret holding the Salesforce client secret. */
 export const SECRET_CLIENT = 'custsecret_sfsync_client_secret';
 
@@ -101,5 +106,6 @@ export const SECRET_CLIENT = 'custsecret_sfsync_client_secret';
 export const SCRIPTS = {
   salesOrderEvent: { script: 'customscript_sfsync_ue_salesorder', deploy: 'customdeploy_sfsync_ue_salesorder' },
   customerEvent: { script: 'customscript_sfsync_ue_customer', deploy: 'customdeploy_sfsync_ue_customer' },
+  retryQueue: { script: 'customscript_sfsync_mr_retry', deploy: 'customdeploy_sfsync_mr_retry', deployNow: 'customdeploy_sfsync_mr_retry_now' },
   settingsEvent: { script: 'customscript_sfsync_ue_settings', deploy: 'customdeploy_sfsync_ue_settings' },
 } as const;

@@ -76,7 +76,7 @@ export interface FailureResult {
 export function logFailure(subject: LogSubject, error: SyncError, maxAttempts: number, now = new Date()): FailureResult {
   const key = logKey(subject.flow, subject.netsuiteType, subject.netsuiteId);
   const open = findOpen(key);
-  const outcome = afterFailure(open?.attempts ?? 0, error.retryable, maxAttempts, now);
+  const outcome = afterFailure(open?.attempts ?? 0, error.retryable, maxAttempts, now, error.code);
   const rec = open
     ? record.load({ type: LOG.type, id: open.id })
     : record.create({ type: LOG.type });

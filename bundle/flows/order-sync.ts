@@ -140,6 +140,11 @@ function subjectOf(order: Pick<OrderSnapshot, 'id'>, opportunityId = ''): LogSub
   };
 }
 
+/** Units one order sync may need: reads, one call per thousand lines, write-back and log (see README). */
+export function estimateUnits(lineCount: number): number {
+  return 45 + 10 * Math.ceil(Math.max(1, lineCount) / 1000) + 5 * Math.ceil(Math.max(1, lineCount) / 1000);
+}
+
 /**
  * Syncs one order. `rec` is the full order (the user event's newRecord, or a loaded record for xedit and
  * retries); `eventType` is the user event type ('create', 'edit', 'xedit') or 'retry'.
@@ -162,6 +167,15 @@ export function syncOrder(rec: Readable, eventType: string, now = new Date()): O
       inQualificationSearch: settings.advancedMode && settings.orderQualificationSearch ? inSavedSearch(settings.orderQualificationSearch, orderId) : undefined,
     });
     if (!gate.sync) return { outcome: 'skipped', reason: gate.reason, opportunityId: order.opportunityId, warnings: [] };
+    const needed = estimateUnits(order.lines.length);
+    if (runtime.getCurrentScript().getRemainingUsage() < needed) {
+      throw new SyncError({
+        code: 'SFSYNC_DEFERRED',
+        message: `Order ${order.tranId} needs about ${needed} governance units to sync and this script had fewer left, so it was handed to the sfsync retry queue, which syncs it within minutes.`,
+        retryable: true,
+        source: 'sfsync',
+      });
+    }
     return runSync(rec, order, settings, hadError, now, parsed.problems);
   } catch (thrown) {
     const error = toSyncError(thrown, `order ${order?.tranId || orderId}`);
@@ -172,7 +186,8 @@ export function syncOrder(rec: Readable, eventType: string, now = new Date()): O
 
 function recordFailure(orderId: string, opportunityId: string, error: SyncError, settings: Settings | null, now: Date): void {
   const result = logFailure(subjectOf({ id: orderId }, opportunityId), error, settings?.maxAttempts ?? 6, now);
-  const short = result.status === 'Retrying' ? 'Error, will retry' : result.status === 'Failed' ? 'Failed after retries' : 'Error';
+  const short =
+    error.code === 'SFSYNC_DEFERRED' ? 'Queued' : result.status === 'Retrying' ? 'Error, will retry' : result.status === 'Failed' ? 'Failed after retries' : 'Error';
   writeBack('salesorder', orderId, {
     [BODY.syncStatus]: `${short} ${stamp(now)}: ${error.code}`.slice(0, 300),
     [BODY.lastSyncError]: error.message.slice(0, 3900),
