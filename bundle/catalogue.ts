@@ -104,8 +104,15 @@ export const SECRET_CLIENT = 'custsecret_sfsync_client_secret';
 
 /** Scripts and deployments. */
 export const SCRIPTS = {
-  salesOrderEvent: { script: 'customscript_sfsync_ue_salesorder', deploy: 'customdeploy_sfsync_ue_salesorder' },
+  salesOrderEvent: {
+    script: 'customscript_sfsync_ue_salesorder',
+    deploy: 'customdeploy_sfsync_ue_salesorder',
+  },
   customerEvent: { script: 'customscript_sfsync_ue_customer', deploy: 'customdeploy_sfsync_ue_customer' },
-  retryQueue: { script: 'customscript_sfsync_mr_retry', deploy: 'customdeploy_sfsync_mr_retry', deployNow: 'customdeploy_sfsync_mr_retry_now' },
+  retryQueue: {
+    script: 'customscript_sfsync_mr_retry',
+    deploy: 'customdeploy_sfsync_mr_retry',
+    deployNow: 'customdeploy_sfsync_mr_retry_now',
+  },
   settingsEvent: { script: 'customscript_sfsync_ue_settings', deploy: 'customdeploy_sfsync_ue_settings' },
 } as const;

@@ -41,13 +41,21 @@ function findOpen(key: string): OpenEntry | null {
     .create({
       type: LOG.type,
       filters: [[LOG.key, 'is', key], 'AND', ['isinactive', 'is', 'F']],
-      columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), LOG.status, LOG.attempts],
+      columns: [
+        search.createColumn({ name: 'internalid', sort: search.Sort.DESC }),
+        LOG.status,
+        LOG.attempts,
+      ],
     })
     .run()
     .each((result) => {
       const status = result.getText({ name: LOG.status }) ?? '';
       if ((OPEN_STATUSES as string[]).includes(status)) {
-        found = { id: String(result.id), attempts: Number(result.getValue({ name: LOG.attempts }) || 0), status };
+        found = {
+          id: String(result.id),
+          attempts: Number(result.getValue({ name: LOG.attempts }) || 0),
+          status,
+        };
         return false;
       }
       return true;
@@ -56,7 +64,10 @@ function findOpen(key: string): OpenEntry | null {
 }
 
 function fill(rec: record.Record, subject: LogSubject, key: string): void {
-  rec.setValue({ fieldId: 'name', value: `${subject.flow}: ${subject.netsuiteType} ${subject.netsuiteId}`.slice(0, 300) });
+  rec.setValue({
+    fieldId: 'name',
+    value: `${subject.flow}: ${subject.netsuiteType} ${subject.netsuiteId}`.slice(0, 300),
+  });
   rec.setValue({ fieldId: LOG.key, value: key });
   rec.setText({ fieldId: LOG.flow, text: subject.flow });
   rec.setText({ fieldId: LOG.direction, text: subject.direction });
@@ -73,13 +84,16 @@ export interface FailureResult {
 }
 
 /** Opens or updates the open entry for this record and flow. */
-export function logFailure(subject: LogSubject, error: SyncError, maxAttempts: number, now = new Date()): FailureResult {
+export function logFailure(
+  subject: LogSubject,
+  error: SyncError,
+  maxAttempts: number,
+  now = new Date(),
+): FailureResult {
   const key = logKey(subject.flow, subject.netsuiteType, subject.netsuiteId);
   const open = findOpen(key);
   const outcome = afterFailure(open?.attempts ?? 0, error.retryable, maxAttempts, now, error.code);
-  const rec = open
-    ? record.load({ type: LOG.type, id: open.id })
-    : record.create({ type: LOG.type });
+  const rec = open ? record.load({ type: LOG.type, id: open.id }) : record.create({ type: LOG.type });
   fill(rec, subject, key);
   if (!open) rec.setValue({ fieldId: LOG.firstSeen, value: now });
   rec.setText({ fieldId: LOG.status, text: outcome.status });
@@ -99,7 +113,11 @@ export function logFailure(subject: LogSubject, error: SyncError, maxAttempts: n
  * After a successful sync: resolves the open entry if there is one (only looked for when the record showed
  * an error, so ordinary syncs spend no units here), and records the success when the setting asks for it.
  */
-export function logSuccess(subject: LogSubject, options: { hadError: boolean; logSuccesses: boolean; message: string }, now = new Date()): void {
+export function logSuccess(
+  subject: LogSubject,
+  options: { hadError: boolean; logSuccesses: boolean; message: string },
+  now = new Date(),
+): void {
   const key = logKey(subject.flow, subject.netsuiteType, subject.netsuiteId);
   const open = options.hadError ? findOpen(key) : null;
   if (open) {

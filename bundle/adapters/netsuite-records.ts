@@ -8,11 +8,15 @@ import * as search from 'N/search';
 import { BODY, ENTITY, ITEM } from '../catalogue';
 import type { CustomerSnapshot, ItemSnapshot, OrderLine, OrderSnapshot } from '../core/types';
 
-type Readable = Pick<record.Record, 'getValue' | 'getText' | 'getLineCount' | 'getSublistValue' | 'getSublistText' | 'id'>;
+type Readable = Pick<
+  record.Record,
+  'getValue' | 'getText' | 'getLineCount' | 'getSublistValue' | 'getSublistText' | 'id'
+>;
 
 function str(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.length > 0 ? str((value[0] as { value?: unknown }).value ?? value[0]) : '';
+  if (Array.isArray(value))
+    return value.length > 0 ? str((value[0] as { value?: unknown }).value ?? value[0]) : '';
   return String(value);
 }
 
@@ -61,7 +65,10 @@ export function readOrder(rec: Readable, extraFields: string[]): OrderSnapshot {
     let rate: number | string | null = num(rawRate);
     if (itemType === 'Discount' || itemType === 'Markup') {
       // A percent rate reads back as text ("-10%" / "-10.00%"); keep it so the percent is applied exactly.
-      const text = typeof rawRate === 'string' ? rawRate : str(rec.getSublistText({ sublistId: 'item', fieldId: 'rate', line }));
+      const text =
+        typeof rawRate === 'string'
+          ? rawRate
+          : str(rec.getSublistText({ sublistId: 'item', fieldId: 'rate', line }));
       if (text.trim().endsWith('%')) rate = text.trim();
     }
     lines.push({
@@ -77,7 +84,8 @@ export function readOrder(rec: Readable, extraFields: string[]): OrderSnapshot {
     });
   }
   const discountValue = rec.getValue({ fieldId: 'discountrate' });
-  const discountText = typeof discountValue === 'string' ? discountValue : str(rec.getText({ fieldId: 'discountrate' }));
+  const discountText =
+    typeof discountValue === 'string' ? discountValue : str(rec.getText({ fieldId: 'discountrate' }));
   const extra: Record<string, unknown> = {};
   for (const field of extraFields) extra[field] = rec.getValue({ fieldId: field });
   return {
@@ -133,7 +141,11 @@ const CUSTOMER_COLUMNS = [
 
 /** A customer by internal ID (one lookupFields call, 1 unit). */
 export function readCustomer(id: string, extraFields: string[]): CustomerSnapshot {
-  const f = search.lookupFields({ type: 'customer', id, columns: [...CUSTOMER_COLUMNS, ...extraFields] }) as Record<string, unknown>;
+  const f = search.lookupFields({
+    type: 'customer',
+    id,
+    columns: [...CUSTOMER_COLUMNS, ...extraFields],
+  }) as Record<string, unknown>;
   const text = (name: string): string => {
     const v = f[name];
     return Array.isArray(v) ? str((v[0] as { text?: unknown } | undefined)?.text) : str(v);
@@ -200,6 +212,15 @@ export function readItems(ids: string[]): Map<string, ItemSnapshot> {
   return items;
 }
 
-export function writeBack(type: string, id: string, values: Record<string, string | number | boolean | Date | null>): void {
-  record.submitFields({ type, id, values: values as Record<string, string>, options: { enableSourcing: false, ignoreMandatoryFields: true } });
+export function writeBack(
+  type: string,
+  id: string,
+  values: Record<string, string | number | boolean | Date | null>,
+): void {
+  record.submitFields({
+    type,
+    id,
+    values: values as Record<string, string>,
+    options: { enableSourcing: false, ignoreMandatoryFields: true },
+  });
 }

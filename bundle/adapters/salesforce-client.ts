@@ -114,7 +114,13 @@ export class SalesforceClient {
       throw toSyncError(e, 'the Salesforce login');
     }
     const body = parseJson(response.body) as Record<string, unknown> | null;
-    this.lastExchange = { method: 'POST', path: '/services/oauth2/token', status: response.code, request: 'grant_type=client_credentials', response: excerpt(response.body) };
+    this.lastExchange = {
+      method: 'POST',
+      path: '/services/oauth2/token',
+      status: response.code,
+      request: 'grant_type=client_credentials',
+      response: excerpt(response.body),
+    };
     if (response.code !== 200 || !body || typeof body.access_token !== 'string') {
       const code = body && typeof body.error === 'string' ? body.error : `HTTP_${response.code}`;
       const detail = body && typeof body.error_description === 'string' ? body.error_description : '';
@@ -145,7 +151,12 @@ export class SalesforceClient {
   }
 
   /** One REST call; a 401 gets a new token and is sent once more. Non-2xx answers become SyncErrors. */
-  request(method: HttpMethod, path: string, body: unknown, subject: string): { status: number; body: unknown } {
+  request(
+    method: HttpMethod,
+    path: string,
+    body: unknown,
+    subject: string,
+  ): { status: number; body: unknown } {
     let session = this.loadSession();
     let response = this.send(session, method, path, body, subject);
     if (response.code === 401) {
@@ -158,7 +169,12 @@ export class SalesforceClient {
         ? (parsed as SalesforceErrorItem[])
         : response.code === 300
           ? [{ errorCode: 'MULTIPLE_CHOICES', message: 'several records match' }]
-          : [{ errorCode: `HTTP_${response.code}`, message: typeof parsed === 'string' ? parsed.slice(0, 200) : `HTTP ${response.code}` }];
+          : [
+              {
+                errorCode: `HTTP_${response.code}`,
+                message: typeof parsed === 'string' ? parsed.slice(0, 200) : `HTTP ${response.code}`,
+              },
+            ];
       const error = salesforceError(items, response.code, subject);
       this.attach(error);
       throw error;
@@ -166,7 +182,13 @@ export class SalesforceClient {
     return { status: response.code, body: parsed };
   }
 
-  private send(session: Session, method: HttpMethod, path: string, body: unknown, subject: string): https.ClientResponse {
+  private send(
+    session: Session,
+    method: HttpMethod,
+    path: string,
+    body: unknown,
+    subject: string,
+  ): https.ClientResponse {
     const patch = method === 'PATCH';
     const url = `${session.instanceUrl}${path}${patch ? `${path.includes('?') ? '&' : '?'}_HttpMethod=PATCH` : ''}`;
     const payload = body === undefined ? undefined : JSON.stringify(body);
@@ -184,13 +206,27 @@ export class SalesforceClient {
       });
     } catch (e) {
       const error = toSyncError(e, subject);
-      this.lastExchange = { method, path, status: 0, request: excerpt(payload ?? ''), response: `${error.code}` };
+      this.lastExchange = {
+        method,
+        path,
+        status: 0,
+        request: excerpt(payload ?? ''),
+        response: `${error.code}`,
+      };
       this.attach(error);
       throw error;
     }
-    const usage = /api-usage=(\d+)\/(\d+)/.exec(header(response.headers as Record<string, string>, 'Sforce-Limit-Info'));
+    const usage = /api-usage=(\d+)\/(\d+)/.exec(
+      header(response.headers as Record<string, string>, 'Sforce-Limit-Info'),
+    );
     if (usage) this.apiUsage = { used: Number(usage[1]), max: Number(usage[2]) };
-    this.lastExchange = { method, path, status: response.code, request: excerpt(payload ?? ''), response: excerpt(response.body) };
+    this.lastExchange = {
+      method,
+      path,
+      status: response.code,
+      request: excerpt(payload ?? ''),
+      response: excerpt(response.body),
+    };
     return response;
   }
 
@@ -208,11 +244,14 @@ export class SalesforceClient {
       `${this.base}/composite`,
       {
         allOrNone: true,
-        compositeRequest: steps.map(({ method, url, referenceId, body }) => (body === undefined ? { method, url, referenceId } : { method, url, referenceId, body })),
+        compositeRequest: steps.map(({ method, url, referenceId, body }) =>
+          body === undefined ? { method, url, referenceId } : { method, url, referenceId, body },
+        ),
       },
       steps[steps.length - 1]?.subject ?? 'a composite request',
     );
-    const responses = ((result.body as { compositeResponse?: SubResponse[] } | null)?.compositeResponse ?? []) as SubResponse[];
+    const responses = ((result.body as { compositeResponse?: SubResponse[] } | null)?.compositeResponse ??
+      []) as SubResponse[];
     const failure = compositeFailure(steps, responses);
     if (failure) {
       this.attach(failure);
@@ -228,7 +267,11 @@ export class SalesforceClient {
     const records: T[] = [];
     let path: string | null = `${this.base}/query?q=${encodeURIComponent(soql)}`;
     while (path) {
-      const page = this.request('GET', path, undefined, subject).body as { records?: T[]; nextRecordsUrl?: string; done?: boolean };
+      const page = this.request('GET', path, undefined, subject).body as {
+        records?: T[];
+        nextRecordsUrl?: string;
+        done?: boolean;
+      };
       records.push(...(page.records ?? []));
       path = page.done === false && page.nextRecordsUrl ? page.nextRecordsUrl : null;
     }

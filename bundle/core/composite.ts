@@ -88,7 +88,8 @@ export function resolveRefs<T>(value: T, known: Record<string, unknown>): T {
 function errorItems(body: unknown): SalesforceErrorItem[] {
   if (Array.isArray(body)) {
     return body.filter(
-      (e): e is SalesforceErrorItem => !!e && typeof e === 'object' && typeof (e as SalesforceErrorItem).errorCode === 'string',
+      (e): e is SalesforceErrorItem =>
+        !!e && typeof e === 'object' && typeof (e as SalesforceErrorItem).errorCode === 'string',
     );
   }
   return [];
@@ -100,7 +101,9 @@ function collectionFailures(body: unknown): Array<{ index: number; errors: Sales
   const failures: Array<{ index: number; errors: SalesforceErrorItem[] }> = [];
   body.forEach((r, index) => {
     if (r && typeof r === 'object' && (r as { success?: unknown }).success === false) {
-      const errors = errorItems((r as { errors?: unknown }).errors).filter((e) => e.errorCode !== 'ALL_OR_NONE_OPERATION_ROLLED_BACK');
+      const errors = errorItems((r as { errors?: unknown }).errors).filter(
+        (e) => e.errorCode !== 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+      );
       failures.push({ index, errors });
     }
   });
@@ -121,7 +124,11 @@ export function compositeFailure(steps: Step[], responses: SubResponse[]): SyncE
     if (response.httpStatusCode >= 300) {
       const items = errorItems(response.body);
       if (response.httpStatusCode === 300) {
-        return salesforceError([{ errorCode: 'MULTIPLE_CHOICES', message: 'several records match' }], 300, subject);
+        return salesforceError(
+          [{ errorCode: 'MULTIPLE_CHOICES', message: 'several records match' }],
+          300,
+          subject,
+        );
       }
       const real = items.filter((i) => i.errorCode !== 'PROCESSING_HALTED');
       if (real.length > 0) return salesforceError(real, response.httpStatusCode, subject);
@@ -133,7 +140,9 @@ export function compositeFailure(steps: Step[], responses: SubResponse[]): SyncE
       const first = failures[0]!;
       const records = (step?.body as { records?: Array<Record<string, unknown>> } | undefined)?.records;
       const record = records?.[first.index];
-      const label = (record?.['NetSuite_Line_Id__c'] ?? record?.['NetSuite_Id__c'] ?? `record ${first.index + 1}`) as string;
+      const label = (record?.['NetSuite_Line_Id__c'] ??
+        record?.['NetSuite_Id__c'] ??
+        `record ${first.index + 1}`) as string;
       return salesforceError(first.errors, 400, `${subject} (${label})`);
     }
   }

@@ -136,7 +136,9 @@ export function planLines(
     }
     if (ADJUSTMENT_TYPES.has(line.itemType)) {
       if (lastTarget.length === 0) {
-        warnings.push(`${where}: the discount has no item line above it, so it was applied to the whole order.`);
+        warnings.push(
+          `${where}: the discount has no item line above it, so it was applied to the whole order.`,
+        );
         lastTarget = items.slice();
       }
       const base = lastTarget.reduce((sum, t) => sum + t.netCents, 0);
@@ -155,8 +157,7 @@ export function planLines(
     const quantity = numeric(line.quantity);
     const rate = numeric(line.rate);
     const amount = numeric(line.amount);
-    const grossCents =
-      amount !== null ? toCents(amount) : toCents((quantity ?? 1) * (rate ?? 0));
+    const grossCents = amount !== null ? toCents(amount) : toCents((quantity ?? 1) * (rate ?? 0));
     const working: Working = {
       line,
       quantity: quantity ?? 1,
@@ -182,7 +183,9 @@ export function planLines(
     const name = w.line.itemName || w.line.itemId;
     if (w.zeroQuantity) {
       if (zeroQuantityPolicy === 'skip') {
-        warnings.push(`Line for ${name} has quantity 0 and was not sent (setting: skip zero-quantity lines).`);
+        warnings.push(
+          `Line for ${name} has quantity 0 and was not sent (setting: skip zero-quantity lines).`,
+        );
         continue;
       }
       lines.push({
@@ -218,7 +221,10 @@ function priceLine(w: Working): PlannedLine {
   const exact = Math.abs(roundedUnit - unitPrice) < 1e-9 && recomputed === w.netCents;
   let description = w.line.description;
   if (w.markupCents > 0) {
-    description = withNote(description, `unit price includes a markup of ${fromCents(w.markupCents).toFixed(2)}`);
+    description = withNote(
+      description,
+      `unit price includes a markup of ${fromCents(w.markupCents).toFixed(2)}`,
+    );
   }
   return {
     key: w.line.key,

@@ -28,7 +28,13 @@ export const DEFER_CODES = new Set(['REQUEST_LIMIT_EXCEEDED', 'SFSYNC_DEFERRED']
 export const DEFER_MS = 60 * 60 * 1000;
 
 /** What an entry becomes after one more failure. */
-export function afterFailure(previousAttempts: number, retryable: boolean, maxAttempts: number, now: Date, code = ''): FailureOutcome {
+export function afterFailure(
+  previousAttempts: number,
+  retryable: boolean,
+  maxAttempts: number,
+  now: Date,
+  code = '',
+): FailureOutcome {
   if (DEFER_CODES.has(code)) {
     const wait = code === 'SFSYNC_DEFERRED' ? 0 : DEFER_MS;
     return { status: 'Retrying', attempts: previousAttempts, nextAttemptAt: new Date(now.getTime() + wait) };

@@ -59,15 +59,20 @@ function applyOverrides(
 
 /** NetSuite fields that overrides read from, per Salesforce object. */
 export function overrideSourceFields(settings: Settings, object: string): string[] {
-  return Object.values(settings.fieldMapOverrides[object] ?? {}).filter((f): f is string => typeof f === 'string');
+  return Object.values(settings.fieldMapOverrides[object] ?? {}).filter(
+    (f): f is string => typeof f === 'string',
+  );
 }
 
-export function customerDisplayName(c: Pick<CustomerSnapshot, 'isPerson' | 'companyName' | 'firstName' | 'lastName' | 'entityId'>): string {
+export function customerDisplayName(
+  c: Pick<CustomerSnapshot, 'isPerson' | 'companyName' | 'firstName' | 'lastName' | 'entityId'>,
+): string {
   const person = `${c.firstName} ${c.lastName}`.trim();
   return (c.isPerson ? person : c.companyName) || c.companyName || person || c.entityId;
 }
 
-const money = (value: number | null): number | null => (value === null ? null : Math.round(value * 100) / 100);
+const money = (value: number | null): number | null =>
+  value === null ? null : Math.round(value * 100) / 100;
 
 export function mapAccount(customer: CustomerSnapshot, settings: Settings): Mapped {
   const warnings: string[] = [];

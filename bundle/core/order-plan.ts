@@ -75,7 +75,8 @@ export interface OrderPlan {
 }
 
 export const accountRef = (customerId: string): string => `acct_${customerId.replace(/[^A-Za-z0-9_]/g, '_')}`;
-export const entryKey = (itemId: string, standard: boolean): string => `${itemId}:${standard ? 'std' : 'book'}`;
+export const entryKey = (itemId: string, standard: boolean): string =>
+  `${itemId}:${standard ? 'std' : 'book'}`;
 
 function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
@@ -91,10 +92,18 @@ export function accountSteps(base: string, accounts: AccountWrite[], refs: Recor
     refs[account.customerId] = ref;
     const body: SalesforceBody = { ...account.body };
     if (account.parent && 'accountId' in account.parent) body.ParentId = account.parent.accountId;
-    if (account.parent && 'customerId' in account.parent) body.ParentId = `@{${accountRef(account.parent.customerId)}.id}`;
+    if (account.parent && 'customerId' in account.parent)
+      body.ParentId = `@{${accountRef(account.parent.customerId)}.id}`;
     steps.push(
       account.accountId
-        ? { method: 'PATCH', url: `${base}/sobjects/Account/${account.accountId}`, referenceId: ref, body, heavy: false, subject: `customer ${account.entityId}` }
+        ? {
+            method: 'PATCH',
+            url: `${base}/sobjects/Account/${account.accountId}`,
+            referenceId: ref,
+            body,
+            heavy: false,
+            subject: `customer ${account.entityId}`,
+          }
         : {
             method: 'PATCH',
             url: `${base}/sobjects/Account/NetSuite_Id__c/${encodeURIComponent(account.customerId)}`,
@@ -112,7 +121,13 @@ export function accountSteps(base: string, accounts: AccountWrite[], refs: Recor
 export function planOrder(input: OrderPlanInput): OrderPlan {
   const { base } = input;
   const steps: Step[] = [];
-  const refs: OrderPlan['refs'] = { opportunity: 'opp', accounts: {}, productChunks: [], entryChunks: [], lineChunks: [] };
+  const refs: OrderPlan['refs'] = {
+    opportunity: 'opp',
+    accounts: {},
+    productChunks: [],
+    entryChunks: [],
+    lineChunks: [],
+  };
 
   steps.push(...accountSteps(base, input.accounts, refs.accounts));
 
@@ -138,7 +153,14 @@ export function planOrder(input: OrderPlanInput): OrderPlan {
       method: 'PATCH',
       url: `${base}/composite/sobjects/Product2/NetSuite_Id__c`,
       referenceId: ref,
-      body: { allOrNone: true, records: chunk.map((p) => ({ attributes: { type: 'Product2' }, ...p.body, NetSuite_Id__c: p.itemId })) },
+      body: {
+        allOrNone: true,
+        records: chunk.map((p) => ({
+          attributes: { type: 'Product2' },
+          ...p.body,
+          NetSuite_Id__c: p.itemId,
+        })),
+      },
       heavy: true,
       subject: 'the products of the order',
     });
@@ -184,7 +206,14 @@ export function planOrder(input: OrderPlanInput): OrderPlan {
   }
   steps.push(
     input.opportunityId
-      ? { method: 'PATCH', url: `${base}/sobjects/Opportunity/${input.opportunityId}`, referenceId: 'opp', body: opportunityBody, heavy: false, subject: input.subject }
+      ? {
+          method: 'PATCH',
+          url: `${base}/sobjects/Opportunity/${input.opportunityId}`,
+          referenceId: 'opp',
+          body: opportunityBody,
+          heavy: false,
+          subject: input.subject,
+        }
       : {
           method: 'PATCH',
           url: `${base}/sobjects/Opportunity/NetSuite_Id__c/${encodeURIComponent(input.orderId)}`,
@@ -237,7 +266,11 @@ export function planOrder(input: OrderPlanInput): OrderPlan {
       referenceId: ref,
       body: {
         allOrNone: true,
-        records: chunk.map((l) => ({ attributes: { type: 'OpportunityLineItem' }, id: l.salesforceId, ...priced(l.line) })),
+        records: chunk.map((l) => ({
+          attributes: { type: 'OpportunityLineItem' },
+          id: l.salesforceId,
+          ...priced(l.line),
+        })),
       },
       heavy: true,
       subject: `the lines of ${input.subject}`,
@@ -250,7 +283,9 @@ export function planOrder(input: OrderPlanInput): OrderPlan {
 /** SOQL to find existing products and entries for items NetSuite has no IDs for yet. */
 export function lookupQueries(itemIds: string[], priceBookId: string): { products: string; entries: string } {
   const list = itemIds.map(soqlString).join(',');
-  const books = priceBookId ? `(Pricebook2.IsStandard = true OR Pricebook2Id = ${soqlString(priceBookId)})` : 'Pricebook2.IsStandard = true';
+  const books = priceBookId
+    ? `(Pricebook2.IsStandard = true OR Pricebook2Id = ${soqlString(priceBookId)})`
+    : 'Pricebook2.IsStandard = true';
   return {
     products: `SELECT Id, NetSuite_Id__c FROM Product2 WHERE NetSuite_Id__c IN (${list})`,
     entries: `SELECT Id, Pricebook2Id, Pricebook2.IsStandard, Product2.NetSuite_Id__c FROM PricebookEntry WHERE Product2.NetSuite_Id__c IN (${list}) AND ${books}`,

@@ -18,7 +18,8 @@ const no = (reason: string): Decision => ({ sync: false, reason });
 
 export function qualifyOrder(input: OrderGateInput): Decision {
   const { settings } = input;
-  if (!settings.orderFlowEnabled) return no('The Sales Order to Opportunity flow is turned off in sfsync Settings.');
+  if (!settings.orderFlowEnabled)
+    return no('The Sales Order to Opportunity flow is turned off in sfsync Settings.');
   if (input.eventType === 'delete') return no('Deleting an order does not change Salesforce.');
   if (settings.advancedMode) {
     if (!settings.orderQualificationSearch) {
@@ -53,7 +54,8 @@ export interface CustomerGateInput {
 
 export function qualifyCustomer(input: CustomerGateInput): Decision {
   const { settings } = input;
-  if (!settings.customerFlowEnabled) return no('The Customer to Account flow is turned off in sfsync Settings.');
+  if (!settings.customerFlowEnabled)
+    return no('The Customer to Account flow is turned off in sfsync Settings.');
   if (input.eventType === 'delete') return no('Deleting a customer does not change Salesforce.');
   if (settings.customerQualificationSearch && input.inQualificationSearch === false) {
     return no('The customer does not match the customer qualification saved search.');

@@ -48,7 +48,8 @@ function jsonObject(value: unknown, label: string, problems: string[]): Record<s
   if (typeof value !== 'string' || value.trim() === '') return {};
   try {
     const parsed: unknown = JSON.parse(value);
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<string, unknown>;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as Record<string, unknown>;
   } catch {
     // reported below
   }

@@ -37,7 +37,10 @@ export function cut(value: string, max: number): { value: string; cut: boolean }
 }
 
 const SECRET_PATTERNS: Array<[RegExp, string]> = [
-  [/("?(?:access_token|client_secret|refresh_token|password|signature)"?\s*[:=]\s*"?)[^"&\s,}]+/gi, '$1[REDACTED]'],
+  [
+    /("?(?:access_token|client_secret|refresh_token|password|signature)"?\s*[:=]\s*"?)[^"&\s,}]+/gi,
+    '$1[REDACTED]',
+  ],
   [/(Authorization"?\s*[:=]\s*"?)(Bearer|Basic)\s+[^"\s,}]+/gi, '$1$2 [REDACTED]'],
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=!-]{8,}/g, '$1 [REDACTED]'],
   [/\b00D[A-Za-z0-9]{12,15}![A-Za-z0-9._-]+/g, '[REDACTED]'],

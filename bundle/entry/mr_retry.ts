@@ -12,7 +12,6 @@ import { PARAMS } from '../catalogue';
 import { loadSettings } from '../adapters/settings-store';
 import { dueEntries, pausedUntil, retryEntry, type DueEntry } from '../flows/retry';
 
-
 /** Due entries, or only those chosen on the dashboard (comma-separated IDs in the script parameter). */
 export const getInputData: EntryPoints.MapReduce.getInputData = () => {
   const now = new Date();
@@ -21,7 +20,10 @@ export const getInputData: EntryPoints.MapReduce.getInputData = () => {
     .map((s) => s.trim())
     .filter(Boolean);
   if (chosen.length === 0 && pausedUntil(now)) {
-    log.audit({ title: 'Retry queue paused', details: `Salesforce API limit reached; paused until ${new Date(pausedUntil(now)).toISOString()}` });
+    log.audit({
+      title: 'Retry queue paused',
+      details: `Salesforce API limit reached; paused until ${new Date(pausedUntil(now)).toISOString()}`,
+    });
     return [];
   }
   return dueEntries(now, chosen);
@@ -30,7 +32,15 @@ export const getInputData: EntryPoints.MapReduce.getInputData = () => {
 export const map: EntryPoints.MapReduce.map = (context) => {
   const entry = JSON.parse(context.value) as DueEntry;
   const result = retryEntry(entry, new Date());
-  context.write({ key: result.outcome, value: JSON.stringify({ entryId: entry.entryId, flow: entry.flow, netsuiteId: entry.netsuiteId, status: result.status ?? '' }) });
+  context.write({
+    key: result.outcome,
+    value: JSON.stringify({
+      entryId: entry.entryId,
+      flow: entry.flow,
+      netsuiteId: entry.netsuiteId,
+      status: result.status ?? '',
+    }),
+  });
 };
 
 /** Counts outcomes and sends one e-mail listing the entries that failed for good in this run. */

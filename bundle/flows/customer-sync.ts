@@ -52,26 +52,36 @@ export function syncCustomer(customerId: string, eventType: string, now = new Da
       settings,
       eventType,
       accountId: customer.accountId,
-      inQualificationSearch: settings.customerQualificationSearch ? inSavedSearch(settings.customerQualificationSearch, customerId) : undefined,
+      inQualificationSearch: settings.customerQualificationSearch
+        ? inSavedSearch(settings.customerQualificationSearch, customerId)
+        : undefined,
     });
-    if (!gate.sync) return { outcome: 'skipped', reason: gate.reason, accountId: customer.accountId, warnings: [] };
+    if (!gate.sync)
+      return { outcome: 'skipped', reason: gate.reason, accountId: customer.accountId, warnings: [] };
 
     const chain = unlinkedChain(customer, settings);
     const accounts = accountWrites(chain, settings);
     const hash = hashText(stableJson(accounts.writes.map((w) => ({ body: w.body, parent: w.parent }))));
     if (customer.accountId && hash === customer.payloadHash && !customer.hadError) {
-      return { outcome: 'unchanged', reason: 'No mapped field changed since the last sync.', accountId: customer.accountId, warnings: [] };
+      return {
+        outcome: 'unchanged',
+        reason: 'No mapped field changed since the last sync.',
+        accountId: customer.accountId,
+        warnings: [],
+      };
     }
     const client = new SalesforceClient(settings);
     const refs: Record<string, string> = {};
     const steps = accountSteps(client.base, accounts.writes, refs);
     const known: Record<string, unknown> = {};
-    for (const batch of packComposites(steps)) Object.assign(known, client.composite(resolveRefs(batch, known)));
+    for (const batch of packComposites(steps))
+      Object.assign(known, client.composite(resolveRefs(batch, known)));
 
     let accountId = customer.accountId;
     for (const [id, ref] of Object.entries(refs)) {
       const written = (known[ref] as { id?: unknown } | null | undefined)?.id;
-      const linked = typeof written === 'string' && written ? written : id === customerId ? customer.accountId : '';
+      const linked =
+        typeof written === 'string' && written ? written : id === customerId ? customer.accountId : '';
       if (!linked) continue;
       if (id === customerId) accountId = linked;
       writeBack('customer', id, {
@@ -82,19 +92,38 @@ export function syncCustomer(customerId: string, eventType: string, now = new Da
         ...(id === customerId ? { [ENTITY.payloadHash]: hash } : {}),
       });
     }
-    logSuccess(subjectOf(customerId, accountId), {
-      hadError: customer.hadError,
-      logSuccesses: settings.logSuccesses || accounts.warnings.length > 0,
-      message: `Account ${accountId} synced.${accounts.warnings.length ? ` Warnings: ${accounts.warnings.join(' ')}` : ''}`,
-    }, now);
+    logSuccess(
+      subjectOf(customerId, accountId),
+      {
+        hadError: customer.hadError,
+        logSuccesses: settings.logSuccesses || accounts.warnings.length > 0,
+        message: `Account ${accountId} synced.${accounts.warnings.length ? ` Warnings: ${accounts.warnings.join(' ')}` : ''}`,
+      },
+      now,
+    );
     return { outcome: 'synced', reason: 'Synced.', accountId, warnings: accounts.warnings };
   } catch (thrown) {
     const error = toSyncError(thrown, `customer ${customer?.entityId || customerId}`);
-    const result = logFailure(subjectOf(customerId, customer?.accountId ?? ''), error, settings?.maxAttempts ?? 6, now);
+    const result = logFailure(
+      subjectOf(customerId, customer?.accountId ?? ''),
+      error,
+      settings?.maxAttempts ?? 6,
+      now,
+    );
     writeBack('customer', customerId, {
-      [ENTITY.syncStatus]: `${result.status === 'Retrying' ? 'Error, will retry' : result.status} ${stamp(now)}: ${error.code}`.slice(0, 300),
+      [ENTITY.syncStatus]:
+        `${result.status === 'Retrying' ? 'Error, will retry' : result.status} ${stamp(now)}: ${error.code}`.slice(
+          0,
+          300,
+        ),
       [ENTITY.lastSyncError]: error.message.slice(0, 3900),
     });
-    return { outcome: 'failed', reason: error.message, accountId: customer?.accountId ?? '', warnings: [], error };
+    return {
+      outcome: 'failed',
+      reason: error.message,
+      accountId: customer?.accountId ?? '',
+      warnings: [],
+      error,
+    };
   }
 }

@@ -8,7 +8,15 @@ import { packComposites, resolveRefs } from '../core/composite';
 import { SyncError, toSyncError } from '../core/errors';
 import { planLines, type PlannedLine } from '../core/lines';
 import { customerDisplayName, mapAccount, mapOpportunity, overrideSourceFields } from '../core/mapping';
-import { lookupQueries, planOrder, STANDARD_BOOK_REF, type AccountWrite, type EntryWrite, type LineWrite, type ProductWrite } from '../core/order-plan';
+import {
+  lookupQueries,
+  planOrder,
+  STANDARD_BOOK_REF,
+  type AccountWrite,
+  type EntryWrite,
+  type LineWrite,
+  type ProductWrite,
+} from '../core/order-plan';
 import { qualifyOrder } from '../core/qualify';
 import { hashText, stableJson } from '../core/text';
 import type { CustomerSnapshot, ItemSnapshot, OrderSnapshot, Settings } from '../core/types';
@@ -51,7 +59,10 @@ export function unlinkedChain(customer: CustomerSnapshot, settings: Settings): C
   return chain;
 }
 
-export function accountWrites(chain: CustomerSnapshot[], settings: Settings): { writes: AccountWrite[]; warnings: string[] } {
+export function accountWrites(
+  chain: CustomerSnapshot[],
+  settings: Settings,
+): { writes: AccountWrite[]; warnings: string[] } {
   const warnings: string[] = [];
   const inChain = new Set(chain.map((c) => c.id));
   const writes = chain.map((c) => {
@@ -62,7 +73,11 @@ export function accountWrites(chain: CustomerSnapshot[], settings: Settings): { 
       entityId: c.entityId,
       body: mapped.body,
       accountId: c.accountId,
-      parent: c.parentId ? (inChain.has(c.parentId) ? { customerId: c.parentId } : parentAccount(c.parentId)) : null,
+      parent: c.parentId
+        ? inChain.has(c.parentId)
+          ? { customerId: c.parentId }
+          : parentAccount(c.parentId)
+        : null,
     } satisfies AccountWrite;
   });
   return { writes, warnings };
@@ -89,9 +104,14 @@ function chooseBook(lines: PlannedLine[], settings: Settings, standardBookId: st
     const unmapped = levels.filter((l) => !settings.priceLevelBooks[l] && l !== '-1');
     const distinct = [...new Set(mapped)];
     if (distinct.length === 1 && unmapped.length === 0) bookId = distinct[0]!;
-    else if (distinct.length > 1) warnings.push('The order mixes price levels mapped to different Salesforce price books; the default price book was used.');
+    else if (distinct.length > 1)
+      warnings.push(
+        'The order mixes price levels mapped to different Salesforce price books; the default price book was used.',
+      );
     if (unmapped.length > 0) {
-      warnings.push(`Price level ${unmapped.join(', ')} has no Salesforce price book in sfsync Settings; the ${bookId ? 'default' : 'Standard'} price book was used.`);
+      warnings.push(
+        `Price level ${unmapped.join(', ')} has no Salesforce price book in sfsync Settings; the ${bookId ? 'default' : 'Standard'} price book was used.`,
+      );
     }
   }
   if (bookId && bookId === standardBookId) bookId = '';
@@ -103,17 +123,40 @@ export function lineExternalId(orderId: string, line: PlannedLine): string {
 }
 
 /** Finds Salesforce products and entries for items NetSuite has no IDs for (one API call). */
-function lookupMissing(client: SalesforceClient, missing: ItemSnapshot[], book: BookChoice): { standardBookId: string } {
+function lookupMissing(
+  client: SalesforceClient,
+  missing: ItemSnapshot[],
+  book: BookChoice,
+): { standardBookId: string } {
   const ids = missing.map((i) => i.id);
   const queries = lookupQueries(ids, book.bookId);
   const base = client.base;
   const q = (soql: string) => `${base}/query?q=${encodeURIComponent(soql)}`;
   const results = client.composite([
-    { method: 'GET', url: q('SELECT Id FROM Pricebook2 WHERE IsStandard = true LIMIT 1'), referenceId: STANDARD_BOOK_REF, heavy: true, subject: 'the Standard Price Book' },
-    { method: 'GET', url: q(queries.products), referenceId: 'products', heavy: true, subject: 'the products of the order' },
-    { method: 'GET', url: q(queries.entries), referenceId: 'entries', heavy: true, subject: 'the price book entries of the order' },
+    {
+      method: 'GET',
+      url: q('SELECT Id FROM Pricebook2 WHERE IsStandard = true LIMIT 1'),
+      referenceId: STANDARD_BOOK_REF,
+      heavy: true,
+      subject: 'the Standard Price Book',
+    },
+    {
+      method: 'GET',
+      url: q(queries.products),
+      referenceId: 'products',
+      heavy: true,
+      subject: 'the products of the order',
+    },
+    {
+      method: 'GET',
+      url: q(queries.entries),
+      referenceId: 'entries',
+      heavy: true,
+      subject: 'the price book entries of the order',
+    },
   ]);
-  const records = (ref: string) => ((results[ref] as { records?: Array<Record<string, unknown>> } | undefined)?.records ?? []);
+  const records = (ref: string) =>
+    (results[ref] as { records?: Array<Record<string, unknown>> } | undefined)?.records ?? [];
   const standardBookId = String(records(STANDARD_BOOK_REF)[0]?.Id ?? '');
   const byId = new Map(missing.map((i) => [i.id, i]));
   for (const p of records('products')) {
@@ -164,9 +207,13 @@ export function syncOrder(rec: Readable, eventType: string, now = new Date()): O
       sendAsOpportunity: order.sendAsOpportunity,
       opportunityId: order.opportunityId,
       salesforceOriginated: order.salesforceOriginated,
-      inQualificationSearch: settings.advancedMode && settings.orderQualificationSearch ? inSavedSearch(settings.orderQualificationSearch, orderId) : undefined,
+      inQualificationSearch:
+        settings.advancedMode && settings.orderQualificationSearch
+          ? inSavedSearch(settings.orderQualificationSearch, orderId)
+          : undefined,
     });
-    if (!gate.sync) return { outcome: 'skipped', reason: gate.reason, opportunityId: order.opportunityId, warnings: [] };
+    if (!gate.sync)
+      return { outcome: 'skipped', reason: gate.reason, opportunityId: order.opportunityId, warnings: [] };
     const needed = estimateUnits(order.lines.length);
     if (runtime.getCurrentScript().getRemainingUsage() < needed) {
       throw new SyncError({
@@ -180,21 +227,51 @@ export function syncOrder(rec: Readable, eventType: string, now = new Date()): O
   } catch (thrown) {
     const error = toSyncError(thrown, `order ${order?.tranId || orderId}`);
     recordFailure(orderId, order?.opportunityId ?? '', error, settings, now);
-    return { outcome: 'failed', reason: error.message, opportunityId: order?.opportunityId ?? '', warnings: [], error };
+    return {
+      outcome: 'failed',
+      reason: error.message,
+      opportunityId: order?.opportunityId ?? '',
+      warnings: [],
+      error,
+    };
   }
 }
 
-function recordFailure(orderId: string, opportunityId: string, error: SyncError, settings: Settings | null, now: Date): void {
-  const result = logFailure(subjectOf({ id: orderId }, opportunityId), error, settings?.maxAttempts ?? 6, now);
+function recordFailure(
+  orderId: string,
+  opportunityId: string,
+  error: SyncError,
+  settings: Settings | null,
+  now: Date,
+): void {
+  const result = logFailure(
+    subjectOf({ id: orderId }, opportunityId),
+    error,
+    settings?.maxAttempts ?? 6,
+    now,
+  );
   const short =
-    error.code === 'SFSYNC_DEFERRED' ? 'Queued' : result.status === 'Retrying' ? 'Error, will retry' : result.status === 'Failed' ? 'Failed after retries' : 'Error';
+    error.code === 'SFSYNC_DEFERRED'
+      ? 'Queued'
+      : result.status === 'Retrying'
+        ? 'Error, will retry'
+        : result.status === 'Failed'
+          ? 'Failed after retries'
+          : 'Error';
   writeBack('salesorder', orderId, {
     [BODY.syncStatus]: `${short} ${stamp(now)}: ${error.code}`.slice(0, 300),
     [BODY.lastSyncError]: error.message.slice(0, 3900),
   });
 }
 
-function runSync(rec: Readable, order: OrderSnapshot, settings: Settings, hadError: boolean, now: Date, problems: string[]): OrderSyncResult {
+function runSync(
+  rec: Readable,
+  order: OrderSnapshot,
+  settings: Settings,
+  hadError: boolean,
+  now: Date,
+  problems: string[],
+): OrderSyncResult {
   const subject = `order ${order.tranId || order.id}`;
   const warnings: string[] = [...problems];
   const plan = planLines(order.lines, order.discountRate, settings.zeroQuantityPolicy);
@@ -211,21 +288,34 @@ function runSync(rec: Readable, order: OrderSnapshot, settings: Settings, hadErr
   warnings.push(...book.warnings);
 
   const items = readItems([...new Set(plan.lines.map((l) => l.itemId))]);
-  const missingItems = () =>
-    [...items.values()].filter(
-      (i) => !i.productId || !i.priceBookEntries[book.key],
-    );
+  const missingItems = () => [...items.values()].filter((i) => !i.productId || !i.priceBookEntries[book.key]);
 
   const creating = !order.opportunityId;
-  const opportunity = mapOpportunity({ order, customerName: customerDisplayName(customer), creating, settings });
+  const opportunity = mapOpportunity({
+    order,
+    customerName: customerDisplayName(customer),
+    creating,
+    settings,
+  });
   warnings.push(...opportunity.warnings);
   const lineMap = readLineMap(rec);
   const current = plan.lines.map((line) => ({ line, externalId: lineExternalId(order.id, line) }));
   const hash = hashText(
-    stableJson({ opportunity: opportunity.body, accounts: accounts.writes.map((a) => a.body), book: book.key, account: customer.accountId, lines: current.map((c) => ({ id: c.externalId, ...c.line })) }),
+    stableJson({
+      opportunity: opportunity.body,
+      accounts: accounts.writes.map((a) => a.body),
+      book: book.key,
+      account: customer.accountId,
+      lines: current.map((c) => ({ id: c.externalId, ...c.line })),
+    }),
   );
   if (!creating && hash === order.payloadHash && !hadError) {
-    return { outcome: 'unchanged', reason: 'No mapped field changed since the last sync.', opportunityId: order.opportunityId, warnings };
+    return {
+      outcome: 'unchanged',
+      reason: 'No mapped field changed since the last sync.',
+      opportunityId: order.opportunityId,
+      warnings,
+    };
   }
 
   if (missingItems().length > 0) {
@@ -254,13 +344,25 @@ function runSync(rec: Readable, order: OrderSnapshot, settings: Settings, hadErr
   const entries: EntryWrite[] = [];
   for (const item of stillMissing) {
     if (!item.productId) {
-      products.push({ itemId: item.id, body: { Name: (item.displayName || item.name).slice(0, 255), ProductCode: item.name.slice(0, 255), Description: item.description || null, IsActive: true } });
+      products.push({
+        itemId: item.id,
+        body: {
+          Name: (item.displayName || item.name).slice(0, 255),
+          ProductCode: item.name.slice(0, 255),
+          Description: item.description || null,
+          IsActive: true,
+        },
+      });
     }
     const lineRate = plan.lines.find((l) => l.itemId === item.id);
-    const unitPrice = lineRate ? (lineRate.unitPrice ?? (lineRate.totalPrice ?? 0) / (lineRate.quantity || 1)) : 0;
+    const unitPrice = lineRate
+      ? (lineRate.unitPrice ?? (lineRate.totalPrice ?? 0) / (lineRate.quantity || 1))
+      : 0;
     const price = Math.round(unitPrice * 100) / 100;
-    if (!item.priceBookEntries[STANDARD]) entries.push({ itemId: item.id, productId: item.productId, unitPrice: price, standard: true });
-    if (book.bookId && !item.priceBookEntries[book.key]) entries.push({ itemId: item.id, productId: item.productId, unitPrice: price, standard: false });
+    if (!item.priceBookEntries[STANDARD])
+      entries.push({ itemId: item.id, productId: item.productId, unitPrice: price, standard: true });
+    if (book.bookId && !item.priceBookEntries[book.key])
+      entries.push({ itemId: item.id, productId: item.productId, unitPrice: price, standard: false });
   }
 
   const lines: LineWrite[] = current.map(({ line, externalId }) => ({
@@ -294,13 +396,19 @@ function runSync(rec: Readable, order: OrderSnapshot, settings: Settings, hadErr
   for (const batch of packComposites(orderPlan.steps)) {
     const results = client.composite(resolveRefs(batch, known));
     Object.assign(known, results);
-    if (!('opp' in known) && batch.some((s) => s.referenceId === 'opp')) known.opp = { id: order.opportunityId };
+    if (!('opp' in known) && batch.some((s) => s.referenceId === 'opp'))
+      known.opp = { id: order.opportunityId };
   }
   const opportunityId = order.opportunityId || String((known.opp as { id?: unknown } | undefined)?.id ?? '');
   if (removed.length > 0) {
     for (let i = 0; i < removed.length; i += 200) {
       // Lines already deleted in Salesforce answer per record with an error; allOrNone=false lets the rest go.
-      client.request('DELETE', `${client.base}/composite/sobjects?allOrNone=false&ids=${removed.slice(i, i + 200).join(',')}`, undefined, `the removed lines of ${subject}`);
+      client.request(
+        'DELETE',
+        `${client.base}/composite/sobjects?allOrNone=false&ids=${removed.slice(i, i + 200).join(',')}`,
+        undefined,
+        `the removed lines of ${subject}`,
+      );
     }
   }
 
@@ -327,15 +435,23 @@ function runSync(rec: Readable, order: OrderSnapshot, settings: Settings, hadErr
   writeBackAccounts(orderPlan.refs.accounts, known, now);
   writeBackItems(stillMissing, orderPlan.refs, known, book.key);
 
-  logSuccess(subjectOf(order, opportunityId), {
-    hadError,
-    logSuccesses: settings.logSuccesses || warnings.length > 0,
-    message: `Opportunity ${opportunityId} synced with ${plan.lines.length} line(s), amount ${(plan.totalCents / 100).toFixed(2)}.${warnings.length ? ` Warnings: ${warnings.join(' ')}` : ''}`,
-  }, now);
+  logSuccess(
+    subjectOf(order, opportunityId),
+    {
+      hadError,
+      logSuccesses: settings.logSuccesses || warnings.length > 0,
+      message: `Opportunity ${opportunityId} synced with ${plan.lines.length} line(s), amount ${(plan.totalCents / 100).toFixed(2)}.${warnings.length ? ` Warnings: ${warnings.join(' ')}` : ''}`,
+    },
+    now,
+  );
   return { outcome: 'synced', reason: 'Synced.', opportunityId, warnings };
 }
 
-export function writeBackAccounts(refs: Record<string, string>, known: Record<string, unknown>, now: Date): void {
+export function writeBackAccounts(
+  refs: Record<string, string>,
+  known: Record<string, unknown>,
+  now: Date,
+): void {
   for (const [customerId, ref] of Object.entries(refs)) {
     const id = (known[ref] as { id?: unknown } | undefined)?.id;
     if (typeof id !== 'string' || !id) continue;
@@ -349,7 +465,12 @@ export function writeBackAccounts(refs: Record<string, string>, known: Record<st
 }
 
 /** Remembers new product and entry IDs on the items while governance allows; the rest are looked up next time. */
-function writeBackItems(items: ItemSnapshot[], refs: ReturnType<typeof planOrder>['refs'], known: Record<string, unknown>, bookKey: string): void {
+function writeBackItems(
+  items: ItemSnapshot[],
+  refs: ReturnType<typeof planOrder>['refs'],
+  known: Record<string, unknown>,
+  bookKey: string,
+): void {
   if (items.length === 0) return;
   const byItem = new Map(items.map((i) => [i.id, i]));
   for (const chunk of refs.productChunks) {
@@ -364,7 +485,8 @@ function writeBackItems(items: ItemSnapshot[], refs: ReturnType<typeof planOrder
     chunk.keys.forEach((key, i) => {
       const [itemId, which] = key.split(':');
       const item = byItem.get(itemId ?? '');
-      if (item && results[i]?.id) item.priceBookEntries[which === 'std' ? STANDARD : bookKey] = results[i]!.id!;
+      if (item && results[i]?.id)
+        item.priceBookEntries[which === 'std' ? STANDARD : bookKey] = results[i]!.id!;
     });
   }
   const script = runtime.getCurrentScript();

@@ -31,7 +31,11 @@ export function pausedUntil(now: Date): number {
 }
 
 export function pauseQueue(now: Date): void {
-  queueCache().put({ key: PAUSE_KEY, value: String(now.getTime() + DEFER_MS), ttl: Math.ceil(DEFER_MS / 1000) });
+  queueCache().put({
+    key: PAUSE_KEY,
+    value: String(now.getTime() + DEFER_MS),
+    ttl: Math.ceil(DEFER_MS / 1000),
+  });
 }
 
 /** Entries whose next attempt is due (or the chosen ones, from the dashboard). */
@@ -98,7 +102,12 @@ export function retryEntry(entry: DueEntry, now: Date): { outcome: RetryOutcome;
     return { outcome: 'resolved' };
   }
   if (result.error?.code === 'REQUEST_LIMIT_EXCEEDED') pauseQueue(now);
-  const status = search.lookupFields({ type: LOG.type, id: entry.entryId, columns: [LOG.status] }) as Record<string, unknown>;
-  const text = Array.isArray(status[LOG.status]) ? String((status[LOG.status] as Array<{ text?: string }>)[0]?.text ?? '') : '';
+  const status = search.lookupFields({ type: LOG.type, id: entry.entryId, columns: [LOG.status] }) as Record<
+    string,
+    unknown
+  >;
+  const text = Array.isArray(status[LOG.status])
+    ? String((status[LOG.status] as Array<{ text?: string }>)[0]?.text ?? '')
+    : '';
   return { outcome: 'failed', status: text };
 }

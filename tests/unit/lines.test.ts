@@ -2,7 +2,13 @@ import { planLines, toCents } from '../../bundle/core/lines';
 import type { OrderLine } from '../../bundle/core/types';
 
 let seq = 0;
-function line(itemType: string, quantity: number | null, rate: number | string | null, amount?: number | null, name?: string): OrderLine {
+function line(
+  itemType: string,
+  quantity: number | null,
+  rate: number | string | null,
+  amount?: number | null,
+  name?: string,
+): OrderLine {
   seq += 1;
   const q = typeof quantity === 'number' ? quantity : null;
   const r = typeof rate === 'number' ? rate : null;
@@ -20,7 +26,12 @@ function line(itemType: string, quantity: number | null, rate: number | string |
 }
 
 function shape(plan: ReturnType<typeof planLines>) {
-  return plan.lines.map((l) => ({ q: l.quantity, unit: l.unitPrice, total: l.totalPrice, d: l.discountPercent }));
+  return plan.lines.map((l) => ({
+    q: l.quantity,
+    unit: l.unitPrice,
+    total: l.totalPrice,
+    d: l.discountPercent,
+  }));
 }
 
 /** What Salesforce would compute for the line (UnitPrice path or TotalPrice path). */
@@ -38,7 +49,12 @@ describe('order lines → Opportunity lines (worked examples)', () => {
 
   test('2: an amount discount after a subtotal spreads over the subtotal group', () => {
     const plan = planLines(
-      [line('InvtPart', 2, 100), line('InvtPart', 1, 300), line('Subtotal', null, null, 500), line('Discount', null, -50, -50)],
+      [
+        line('InvtPart', 2, 100),
+        line('InvtPart', 1, 300),
+        line('Subtotal', null, null, 500),
+        line('Discount', null, -50, -50),
+      ],
       null,
       'skip',
     );
@@ -64,7 +80,11 @@ describe('order lines → Opportunity lines (worked examples)', () => {
 
   test('4: description lines are not sent and zero-quantity lines are skipped with a warning', () => {
     const plan = planLines(
-      [line('InvtPart', 3, 10), line('Description', null, null, null), line('InvtPart', 0, 50, 0, 'Widget B')],
+      [
+        line('InvtPart', 3, 10),
+        line('Description', null, null, null),
+        line('InvtPart', 0, 50, 0, 'Widget B'),
+      ],
       null,
       'skip',
     );
@@ -78,7 +98,11 @@ describe('order lines → Opportunity lines (worked examples)', () => {
   test('4b: zero-quantity lines can be sent as 1 at price 0 with the real quantity in the description', () => {
     const plan = planLines([line('InvtPart', 0, 50, 0)], null, 'one-at-zero');
     expect(plan.lines).toHaveLength(1);
-    expect(plan.lines[0]).toMatchObject({ quantity: 1, unitPrice: 0, description: 'Quantity in NetSuite: 0' });
+    expect(plan.lines[0]).toMatchObject({
+      quantity: 1,
+      unitPrice: 0,
+      description: 'Quantity in NetSuite: 0',
+    });
     expect(plan.warnings).toEqual([]);
   });
 
@@ -124,14 +148,14 @@ describe('order lines → Opportunity lines (worked examples)', () => {
   test('awkward amounts up to 10,000,000 always sum to the order total', () => {
     // deterministic pseudo-random sequence
     let s = 12345;
-    const rnd = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let round = 0; round < 200; round++) {
       const lines: OrderLine[] = [];
       let expected = 0;
       const count = 1 + Math.floor(rnd() * 6);
       for (let i = 0; i < count; i++) {
         const qty = 1 + Math.floor(rnd() * 999);
-        const rate = Math.round(rnd() * 10_000_000 / qty * 100) / 100;
+        const rate = Math.round(((rnd() * 10_000_000) / qty) * 100) / 100;
         const l = line('InvtPart', qty, rate);
         lines.push(l);
         expected += toCents(l.amount!);
