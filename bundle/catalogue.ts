@@ -114,5 +114,6 @@ export const SCRIPTS = {
     deploy: 'customdeploy_sfsync_mr_retry',
     deployNow: 'customdeploy_sfsync_mr_retry_now',
   },
+  dashboard: { script: 'customscript_sfsync_sl_dashboard', deploy: 'customdeploy_sfsync_sl_dashboard' },
   settingsEvent: { script: 'customscript_sfsync_ue_settings', deploy: 'customdeploy_sfsync_ue_settings' },
 } as const;
