@@ -1,0 +1,97 @@
+// What the N/* module implementations need from the runtime that hosts them.
+import type { Db } from './db';
+import type { Execution, ExecutionReport } from './execution';
+import type { ProjectModel } from './project';
+import type { LocalRecord } from './record';
+import type { RecordSchema } from './schema';
+
+export interface RuntimeOptions {
+  /** Folder holding src/ (e.g. /work/main). */
+  projectDir: string;
+  /** custsecret_* values. */
+  secrets?: Record<string, string>;
+  /** JSON file {"custsecret_x": "value"}; keep it out of git (.local/ is ignored). */
+  secretsFile?: string;
+  /** Load state from here if the file exists; saveState() without a path writes here. */
+  statePath?: string;
+  /** Values for script parameters with setting COMPANY, user preferences, accountId, features. */
+  companyPreferences?: Record<string, unknown>;
+  /** Per deployment id or script id: custscript_* overrides. */
+  scriptParameters?: Record<string, Record<string, unknown>>;
+  /** N/https timeouts; NetSuite's are 5 s to connect and 45 s for the request. */
+  httpTimeouts?: { connectMs?: number; requestMs?: number };
+  now?: () => Date;
+}
+
+export interface LogEntry {
+  level: string;
+  title: string;
+  details: string;
+  scriptId?: string;
+  deploymentId?: string;
+  at: Date;
+}
+
+export interface EmailEntry {
+  author: unknown;
+  recipients: unknown;
+  subject: string;
+  body: string;
+  cc?: unknown;
+  bcc?: unknown;
+  scriptId?: string;
+}
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface HttpResult {
+  code: number;
+  body: string;
+  headers: Record<string, string>;
+}
+
+export interface QueuedTask {
+  taskId: string;
+  taskType: 'MAP_REDUCE' | 'SCHEDULED_SCRIPT';
+  scriptId: string;
+  deploymentId: string;
+  params: Record<string, unknown>;
+  status: 'PENDING' | 'PROCESSING' | 'COMPLETE' | 'FAILED';
+  stage?: string;
+}
+
+export interface SaveOptions {
+  ignoreMandatoryFields?: boolean;
+  enableSourcing?: boolean;
+}
+
+export interface Host {
+  readonly db: Db;
+  readonly project: ProjectModel;
+  readonly options: RuntimeOptions;
+  readonly logs: LogEntry[];
+  readonly emails: EmailEntry[];
+  readonly executions: ExecutionReport[];
+  readonly caches: Map<string, Map<string, { value: string; expires: number }>>;
+  readonly tasks: QueuedTask[];
+  /** http://127.0.0.1:port of listen(), or a placeholder host when not listening. */
+  baseUrl(): string;
+  secret(name: string): string | undefined;
+  /** Blocking HTTP from the script's point of view (done in a worker thread). */
+  httpRequest(req: HttpRequest): HttpResult;
+  saveRecord(exec: Execution, record: LocalRecord, options: SaveOptions): number;
+  submitFields(
+    exec: Execution,
+    schema: RecordSchema,
+    id: string,
+    values: Record<string, unknown>,
+    options: SaveOptions,
+  ): number;
+  deleteRecord(exec: Execution, schema: RecordSchema, id: string): number;
+  scriptParameter(exec: Execution, name: string): unknown;
+}
