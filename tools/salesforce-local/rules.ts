@@ -107,28 +107,29 @@ function linePrices(rec: Rec, old: Rec | undefined, given: Set<string>): void {
   // assumption (facts §7.4): Discount outside 0–100 is rejected with FIELD_INTEGRITY_EXCEPTION.
   if (discount < 0 || discount > 100) throw integrity('Discount (must be between 0 and 100)', ['Discount']);
   const factor = 1 - discount / 100;
-  const unitChanged = changed(rec, old, 'UnitPrice', given);
-  const totalChanged = changed(rec, old, 'TotalPrice', given);
+  // Which price the request gives decides which one is derived (fields named in the request count, even
+  // when they repeat the stored value).
+  const unitGiven = given.has('UnitPrice');
+  const totalGiven = given.has('TotalPrice');
   if (!old && rec.UnitPrice != null && rec.TotalPrice != null) {
     throw integrity('TotalPrice (cannot specify both unit price and total price)', ['TotalPrice']);
   }
-  if (old && unitChanged && totalChanged) {
+  if (old && unitGiven && totalGiven) {
     throw new SfError('INVALID_FIELD', "Cannot change both 'UnitPrice' and 'TotalPrice' in update call", [
       'UnitPrice',
       'TotalPrice',
     ]);
   }
   if (
-    (unitChanged && rec.UnitPrice == null) ||
-    (totalChanged && rec.TotalPrice == null) ||
-    (!old && !unitChanged && !totalChanged)
+    (unitGiven && rec.UnitPrice == null) ||
+    (totalGiven && rec.TotalPrice == null) ||
+    (!old && !unitGiven && !totalGiven)
   ) {
     // "This field or TotalPrice is required" [OR]; assumption: reported as REQUIRED_FIELD_MISSING.
     throw new SfError('REQUIRED_FIELD_MISSING', 'Required fields are missing: [TotalPrice]', ['TotalPrice']);
   }
-  const quantityChanged = changed(rec, old, 'Quantity', given);
-  const discountChanged = changed(rec, old, 'Discount', given);
-  if (old && quantityChanged && discountChanged && !unitChanged && !totalChanged) {
+  const quantityGiven = given.has('Quantity');
+  if (old && quantityGiven && given.has('Discount') && !unitGiven && !totalGiven) {
     // Documented rule; assumption: FIELD_INTEGRITY_EXCEPTION.
     throw integrity('Quantity, Discount (specify UnitPrice or TotalPrice when changing both)', [
       'Quantity',
@@ -136,15 +137,15 @@ function linePrices(rec: Rec, old: Rec | undefined, given: Set<string>): void {
     ]);
   }
   // From the total: UnitPrice = TotalPrice / Quantity / (1 − Discount/100), stored unrounded (assumption:
-  // Salesforce keeps the extra precision of a derived unit price). Quantity changed alone holds the total
-  // and recomputes the unit price [OR].
-  if (totalChanged || (old && quantityChanged && !unitChanged)) {
+  // Salesforce keeps the extra precision of a derived unit price). Quantity without a price holds the
+  // total and recomputes the unit price [OR].
+  if (totalGiven || (old && quantityGiven && !unitGiven)) {
     if (factor === 0) throw integrity('TotalPrice (a 100% discount needs UnitPrice)', ['TotalPrice']);
     rec.UnitPrice = num(rec.TotalPrice) / quantity / factor;
     rec.TotalPrice = round2(num(rec.TotalPrice));
     return;
   }
-  // From the unit price (also Discount changed alone, which holds UnitPrice [OR]):
+  // From the unit price (also Discount without a price, which holds UnitPrice [OR]):
   // TotalPrice = Quantity × UnitPrice × (1 − Discount/100), rounded to 2 decimals (assumption on rounding).
   rec.TotalPrice = round2(quantity * num(rec.UnitPrice) * factor);
 }
