@@ -69,6 +69,9 @@ port.on('message', (msg) => {
 });
 `;
 
+/** NetSuite's N/https limits [facts 2.5]: 5 s to connect, 45 s for the request. */
+export const DEFAULT_HTTP_TIMEOUTS = { connectMs: 5000, requestMs: 45000 };
+
 export class HttpClient {
   private worker?: Worker;
   private port?: MessagePort;

@@ -16,7 +16,7 @@ import type {
   RuntimeOptions,
   SaveOptions,
 } from './host';
-import { HttpClient } from './httpclient';
+import { DEFAULT_HTTP_TIMEOUTS, HttpClient } from './httpclient';
 import { runMapReduce, type MapReduceReport } from './mapreduce';
 import { createRecordModule } from './modules/record';
 import { createSearchModule, makeColumn, parseFilters } from './modules/search';
@@ -128,8 +128,8 @@ class LocalNetSuite implements Host, NetSuiteRuntime {
         : {};
     this.secrets = { ...fromFile, ...(options.secrets ?? {}) };
     this.http = new HttpClient(() => ({
-      connectMs: options.httpTimeouts?.connectMs ?? 5000,
-      requestMs: options.httpTimeouts?.requestMs ?? 45000,
+      connectMs: options.httpTimeouts?.connectMs ?? DEFAULT_HTTP_TIMEOUTS.connectMs,
+      requestMs: options.httpTimeouts?.requestMs ?? DEFAULT_HTTP_TIMEOUTS.requestMs,
     }));
     this.ui = this.as('USERINTERFACE');
   }

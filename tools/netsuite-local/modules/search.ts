@@ -388,7 +388,8 @@ export class SearchEngine {
       case 'is':
       case 'isnot': {
         let eq: boolean;
-        if (typeof v === 'boolean') eq = v === (first === 't' || first === 'true');
+        if (typeof v === 'boolean' || cell.def?.type === 'checkbox')
+          eq = (v === true) === (first === 't' || first === 'true');
         else if (typeof v === 'number') eq = v === Number(strings[0]);
         else eq = text() === first;
         return op === 'is' ? eq : !eq;
