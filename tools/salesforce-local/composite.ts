@@ -260,6 +260,7 @@ function eachRecord<T>(
   items: T[],
   allOrNone: boolean,
   op: (item: T) => SaveResult,
+  creates = false,
 ): SaveResult[] {
   const store = api.org.store;
   const start = store.savepoint();
@@ -274,7 +275,8 @@ function eachRecord<T>(
   return results.map((r) =>
     r.success
       ? {
-          ...(r.id ? { id: r.id } : {}),
+          // A rolled-back create leaves no record, so no id is reported for it.
+          ...(r.id && !creates ? { id: r.id } : {}),
           success: false,
           errors: [
             {
@@ -325,8 +327,12 @@ export function handleCollections(api: SubApi, method: string, segs: string[], r
   if (rest.length > 0) throw new SfError('NOT_FOUND', 'The requested resource does not exist', [], 404);
 
   if (sobject === undefined && method === 'POST') {
-    const results = eachRecord(api, recordsOf(body), allOrNone, (rec) =>
-      guarded(() => ({ id: dml.create(typeOf(rec), rec, ctx), success: true, errors: [] })),
+    const results = eachRecord(
+      api,
+      recordsOf(body),
+      allOrNone,
+      (rec) => guarded(() => ({ id: dml.create(typeOf(rec), rec, ctx), success: true, errors: [] })),
+      true,
     );
     return { status: 200, body: results };
   }

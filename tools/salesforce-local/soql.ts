@@ -346,7 +346,8 @@ function aggregate(env: SoqlEnv, q: Compiled, rows: Rec[]): Rec {
       ? rows.map((r) => valueAt(env, r, col.path as Path)).filter((v) => v !== null)
       : rows;
     const numbers = values.filter((v): v is number => typeof v === 'number');
-    const sorted = [...values].sort((a, b) => compareKeys(a as Key, b as Key));
+    const key = (v: unknown): Key => (col.path ? keyOf(col.path.field, v) : null);
+    const sorted = [...values].sort((a, b) => compareKeys(key(a), key(b)));
     const results: Record<string, unknown> = {
       COUNT: values.length,
       SUM: numbers.length ? numbers.reduce((s, n) => s + n, 0) : null,
