@@ -5,7 +5,15 @@ import { onLineChange, recalcTransaction } from './lines';
 import type { ProjectModel } from './project';
 import type { RecordSchema, Schemas } from './schema';
 import { cloneData, type Line, type RecordData, type Store } from './store';
-import { coerce, formatDate, formatDateTime, isEmpty, type FieldDef, type StoredValue } from './values';
+import {
+  coerce,
+  formatDate,
+  formatDateTime,
+  isEmpty,
+  type FieldDef,
+  type StoredValue,
+  isDate,
+} from './values';
 
 export interface SetOptions {
   /** Direct data setup: read-only (system) fields may be set, 'T'/'F' and date strings are accepted. */
@@ -67,7 +75,7 @@ export class Db {
   textOf(def: FieldDef | undefined, value: unknown): string {
     if (isEmpty(value)) return '';
     if (Array.isArray(value)) return value.map((v) => this.textOf(def, v)).join(',');
-    if (value instanceof Date) return def?.type === 'date' ? formatDate(value) : formatDateTime(value);
+    if (isDate(value)) return def?.type === 'date' ? formatDate(value) : formatDateTime(value);
     if (typeof value === 'boolean') return value ? 'T' : 'F';
     if (!def || (def.type !== 'select' && def.type !== 'multiselect')) return String(value);
     const id = String(value);

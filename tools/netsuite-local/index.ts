@@ -33,7 +33,7 @@ import {
 } from './scripts';
 import { listen as listenHttp, type Listening } from './server';
 import { cloneData, Store, type Line, type RecordData } from './store';
-import { cloneValue } from './values';
+import { cloneValue, isDate } from './values';
 
 export type { ExecutionReport } from './execution';
 export type { MapReduceReport } from './mapreduce';
@@ -513,7 +513,7 @@ function paramValue(type: string | undefined, value: unknown): unknown {
       return value === '' ? '' : Number(value);
     case 'date':
     case 'datetime':
-      return value instanceof Date ? value : new Date(String(value));
+      return isDate(value) ? value : new Date(String(value));
     case 'multiselect':
       return Array.isArray(value) ? value.map(String) : String(value).split(/[|,]/);
     default:

@@ -14,6 +14,7 @@ import {
   readValue,
   type FieldDef,
   type StoredValue,
+  isDate,
 } from './values';
 import type { SaveOptions } from './host';
 
@@ -275,10 +276,10 @@ export class LocalRecord implements ImplementedRecord {
   findSublistLineWithValue(o: { sublistId: string; fieldId: string; value: N_record.FieldValue }): number {
     const sublistId = this.sublistIdOf('Record.findSublistLineWithValue', o);
     this.db.lineField(this.schema, sublistId, o.fieldId);
-    const wanted = o.value instanceof Date ? o.value.getTime() : String(o.value);
+    const wanted = isDate(o.value) ? o.value.getTime() : String(o.value);
     return this.lines(sublistId).findIndex((l) => {
       const v = l[o.fieldId];
-      return v instanceof Date ? v.getTime() === wanted : !isEmpty(v) && String(v) === wanted;
+      return isDate(v) ? v.getTime() === wanted : !isEmpty(v) && String(v) === wanted;
     });
   }
 
@@ -438,7 +439,7 @@ export class LocalRecord implements ImplementedRecord {
 }
 
 function plain(v: StoredValue): string {
-  if (v instanceof Date) return formatDate(v);
+  if (isDate(v)) return formatDate(v);
   if (Array.isArray(v)) return v.join(',');
   if (typeof v === 'boolean') return v ? 'T' : 'F';
   return v === null ? '' : String(v);
@@ -460,7 +461,7 @@ function fieldInfo(def: FieldDef, sublistId: string): Record<string, unknown> {
 export function textFor(db: Db, def: FieldDef, value: unknown): string | string[] {
   if (def.type === 'multiselect') return Array.isArray(value) ? value.map((v) => db.textOf(def, v)) : [];
   if (def.type === 'checkbox') return value === true ? 'T' : 'F';
-  if (value instanceof Date) return def.type === 'date' ? formatDate(value) : formatDateTime(value);
+  if (isDate(value)) return def.type === 'date' ? formatDate(value) : formatDateTime(value);
   return db.textOf(def, value);
 }
 

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { StoredValue } from './values';
-import { cloneValue } from './values';
+import { cloneValue, isDate } from './values';
 
 export type Line = Record<string, StoredValue>;
 
@@ -86,7 +86,7 @@ export class Store {
 }
 
 function encode(value: unknown): unknown {
-  if (value instanceof Date) return { $date: value.toISOString() };
+  if (isDate(value)) return { $date: value.toISOString() };
   if (Array.isArray(value)) return value.map(encode);
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));

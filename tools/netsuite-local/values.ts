@@ -40,6 +40,11 @@ export interface FieldDef {
   custom?: boolean;
 }
 
+/** A Date from any realm: under test runners, scripts may run in another VM context than the runtime. */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
 export type StoredValue = string | number | boolean | Date | string[] | null;
 
 const NUMERIC = new Set<FieldType>(['integer', 'float', 'currency', 'percent']);
@@ -94,7 +99,7 @@ export function coerce(def: FieldDef, value: unknown, seeding = false): StoredVa
   if (def.type === 'date' || def.type === 'datetime' || def.type === 'timeofday') {
     let date: unknown = value;
     if (seeding && typeof value === 'string') date = parseSeedDate(value);
-    if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw invalidFieldValue(def.id, value);
+    if (!isDate(date) || Number.isNaN(date.getTime())) throw invalidFieldValue(def.id, value);
     if (def.type === 'date') return new Date(date.getFullYear(), date.getMonth(), date.getDate());
     return new Date(date.getTime());
   }
@@ -128,7 +133,7 @@ export function readValue(def: FieldDef | undefined, stored: unknown): StoredVal
     if (def?.type === 'multiselect') return [];
     return '';
   }
-  if (stored instanceof Date) return new Date(stored.getTime());
+  if (isDate(stored)) return new Date(stored.getTime());
   if (Array.isArray(stored)) return [...(stored as string[])];
   return stored as StoredValue;
 }
@@ -169,7 +174,7 @@ export function parseDateText(text: string): Date | undefined {
 export function searchString(def: FieldDef | undefined, stored: unknown): string | boolean {
   if (def?.type === 'checkbox') return stored === true;
   if (isEmpty(stored)) return '';
-  if (stored instanceof Date) return def?.type === 'date' ? formatDate(stored) : formatDateTime(stored);
+  if (isDate(stored)) return def?.type === 'date' ? formatDate(stored) : formatDateTime(stored);
   if (Array.isArray(stored)) return stored.join(',');
   if (typeof stored === 'number') {
     if (def?.type === 'currency') return stored.toFixed(2);
@@ -186,7 +191,7 @@ export function round2(n: number): number {
 }
 
 export function cloneValue<T>(value: T): T {
-  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (isDate(value)) return new Date(value.getTime()) as T;
   if (Array.isArray(value)) return value.map((v) => cloneValue(v) as unknown) as T;
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};

@@ -10,7 +10,9 @@ export function createErrorModule() {
     create: (<T>(options: { name: string; message: unknown; notifyOff?: boolean }): T => {
       requireOptions('error.create', options, 'name');
       const message =
-        options.message instanceof Error ? options.message.message : String(options.message ?? '');
+        options.message && typeof options.message === 'object'
+          ? String((options.message as { message?: unknown }).message)
+          : String(options.message ?? '');
       return new SuiteScriptError(String(options.name), message, {
         notifyOff: options.notifyOff,
       }) as unknown as T;

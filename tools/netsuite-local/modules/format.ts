@@ -2,7 +2,7 @@
 // seconds), currency 1,234.50, integers without separators (assumption), in the process's time zone.
 import type * as N_format from 'N/format';
 import { nsError } from '../errors';
-import { formatDate, formatDateTime, parseDateText } from '../values';
+import { formatDate, formatDateTime, parseDateText, isDate } from '../values';
 import { requireOptions } from './common';
 
 export const FORMAT_TYPE = {
@@ -45,7 +45,7 @@ function toNumber(value: unknown, type: string): number {
 }
 
 function toDate(value: unknown, type: string): Date {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
+  if (isDate(value) && !Number.isNaN(value.getTime())) return value;
   const d = typeof value === 'string' ? parseDateText(value) : undefined;
   if (!d) throw invalid(value, type);
   return d;

@@ -9,7 +9,7 @@ import type { Execution } from '../execution';
 import type { Host } from '../host';
 import type { RecordSchema } from '../schema';
 import type { Line, RecordData } from '../store';
-import { isEmpty, parseDateText, searchString, type FieldDef } from '../values';
+import { isEmpty, parseDateText, searchString, type FieldDef, isDate } from '../values';
 import { requireOptions, withPromise } from './common';
 import { RECORD_TYPE } from './record';
 
@@ -410,7 +410,7 @@ export class SearchEngine {
       case 'any':
         return true;
     }
-    if (v instanceof Date || cell.def?.type === 'date' || cell.def?.type === 'datetime')
+    if (isDate(v) || cell.def?.type === 'date' || cell.def?.type === 'datetime')
       return this.testDate(v, op, values, now);
     const n = typeof v === 'number' ? v : isEmpty(v) ? undefined : Number(v);
     const a = Number(strings[0]);
@@ -434,7 +434,7 @@ export class SearchEngine {
     const ranges = values.map((x) => dayRange(x, now));
     const [start, end] = ranges[0] ?? [NaN, NaN];
     const end2 = ranges[1]?.[1] ?? end;
-    const t = v instanceof Date ? v.getTime() : undefined;
+    const t = isDate(v) ? v.getTime() : undefined;
     const tests: Record<string, (x: number) => boolean> = {
       on: (x) => x >= start && x < end,
       before: (x) => x < start,
@@ -469,7 +469,7 @@ function compare(a: unknown, b: unknown): number {
   if (isEmpty(a) && isEmpty(b)) return 0;
   if (isEmpty(a)) return -1;
   if (isEmpty(b)) return 1;
-  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
+  if (isDate(a) && isDate(b)) return a.getTime() - b.getTime();
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (/^-?\d+(\.\d+)?$/.test(String(a)) && /^-?\d+(\.\d+)?$/.test(String(b))) return Number(a) - Number(b);
   return String(a).localeCompare(String(b));
@@ -481,7 +481,7 @@ function dayRange(x: unknown, now: Date): [number, number] {
     const s = new Date(d.getFullYear(), d.getMonth(), d.getDate());
     return [s.getTime(), new Date(s.getFullYear(), s.getMonth(), s.getDate() + 1).getTime()];
   };
-  if (x instanceof Date) {
+  if (isDate(x)) {
     const midnight = x.getHours() === 0 && x.getMinutes() === 0 && x.getSeconds() === 0;
     return midnight ? day(x) : [x.getTime(), x.getTime() + 60000];
   }
