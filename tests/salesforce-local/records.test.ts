@@ -81,6 +81,7 @@ describe('field checks', () => {
       attributes: { type: 'Account', url: `/services/data/v62.0/sobjects/Account/${body.id}` },
       Name: 'lower',
       Phone: null,
+      Id: body.id,
     });
   });
 });

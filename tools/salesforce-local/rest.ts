@@ -169,6 +169,8 @@ export class RestApi {
       : o.fields;
     const out: Rec = { attributes: { type: o.name, url: `${prefix}/sobjects/${o.name}/${String(rec.Id)}` } };
     for (const f of fields) out[f.name] = view[f.name] ?? null;
+    // A ?fields= answer carries the Id even when not asked for.
+    out.Id = view.Id;
     return out;
   }
 

@@ -91,8 +91,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       };
     }
     if (path === '/services/data' || path === '/services/data/') return { status: 200, body: versionList() };
-    if (!parsed) return { status: 404, body: notFound().toBody() };
     const limitHeader = (): Record<string, string> => ({ 'Sforce-Limit-Info': org.usage.header() });
+    if (!parsed) return { status: 404, body: notFound().toBody(), headers: limitHeader() };
     if (!org.auth.check(headers.authorization) || faults.expiredToken)
       return { ...sessionError(), headers: limitHeader() };
     if (faults.limit || org.usage.exhausted()) {
