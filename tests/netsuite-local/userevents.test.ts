@@ -38,6 +38,7 @@ test('a user event fires on create; the save it makes itself fires no user event
   const again = record.load({ type: 'customrecord_fx_log', id: log?.id as string });
   again.save();
   expect(probes(logsBefore)).toEqual([
+    'load:customdeploy_fx_ue_log:view:USERINTERFACE',
     'before:customdeploy_fx_ue_log:edit:USERINTERFACE',
     'after:customdeploy_fx_ue_log:edit:USERINTERFACE',
   ]);
@@ -124,6 +125,21 @@ test('deployment filters: eventtype, executioncontext, isdeployed F, status NOTS
     'after:customdeploy_fx_probe_csv:xedit:CSVIMPORT',
     'after:customdeploy_fx_probe_testing:xedit:CSVIMPORT',
   ]);
+});
+
+test('opening a record in the UI runs beforeLoad (type view); a script loading it does not', () => {
+  const from = rt.logs.length;
+  record.load({ type: 'customer', id: b.customer });
+  expect(probes(from)).toEqual([
+    'load:customdeploy_fx_probe_all:view:USERINTERFACE',
+    'load:customdeploy_fx_probe_testing:view:USERINTERFACE',
+  ]);
+  const scripted = rt.logs.length;
+  rt.callRestlet('customscript_fx_rl_units', 'customdeploy_fx_rl_units', 'POST', {
+    ops: ['loadCustomer'],
+    customer: b.customer,
+  });
+  expect(probes(scripted)).toEqual([]);
 });
 
 test('seeding fires no scripts', () => {

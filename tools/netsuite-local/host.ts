@@ -94,4 +94,6 @@ export interface Host {
   ): number;
   deleteRecord(exec: Execution, schema: RecordSchema, id: string): number;
   scriptParameter(exec: Execution, name: string): unknown;
+  /** A record opened in the UI: runs beforeLoad user events (type view). */
+  afterLoad(exec: Execution, record: LocalRecord): void;
 }

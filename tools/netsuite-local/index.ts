@@ -283,6 +283,13 @@ class LocalNetSuite implements Host, NetSuiteRuntime {
     return Number(id);
   }
 
+  afterLoad(exec: Execution, rec: LocalRecord): void {
+    // Assumption: only a person opening a record (ui) runs beforeLoad, as type view; record.load from a
+    // script does not. context.form (N/ui/serverWidget) is not modeled and is undefined.
+    if (exec.scriptType !== 'none' || exec.context !== 'USERINTERFACE') return;
+    fireUserEvents(this, 'beforeLoad', rec.schema.type, 'view', exec.context, rec, null);
+  }
+
   private afterSubmit(
     schema: RecordSchema,
     eventType: string,

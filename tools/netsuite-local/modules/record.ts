@@ -69,6 +69,7 @@ export function createRecordModule(host: Host, exec: Execution) {
     const schema = db.schemas.require(options.type);
     exec.charge('record.load', unitsFor(schema, 10, 2, 5));
     const rec = newRecord(schema, db.load(schema.type, options.id), Boolean(options.isDynamic));
+    host.afterLoad(exec, rec);
     return rec as unknown as N_record.Record & { id: number };
   };
 
