@@ -84,6 +84,21 @@ export const SETTINGS = {
   maxAttempts: 'custrecord_sfsync_set_max_attempts',
   fieldMapOverrides: 'custrecord_sfsync_set_field_map',
   netsuiteAccountUrl: 'custrecord_sfsync_set_ns_url',
+  inboundAccountsEnabled: 'custrecord_sfsync_set_in_accounts',
+  inboundContactsEnabled: 'custrecord_sfsync_set_in_contacts',
+  inboundOrdersEnabled: 'custrecord_sfsync_set_in_orders',
+  accountQualifyingStages: 'custrecord_sfsync_set_acct_stages',
+  accountQualificationSoql: 'custrecord_sfsync_set_acct_soql',
+  createOnly: 'custrecord_sfsync_set_create_only',
+  matchCustomersByName: 'custrecord_sfsync_set_match_name',
+  matchContactsByEmail: 'custrecord_sfsync_set_match_email',
+  defaultSubsidiary: 'custrecord_sfsync_set_subsidiary',
+  orderQualifyingStages: 'custrecord_sfsync_set_opp_stages',
+  orderQualificationSoql: 'custrecord_sfsync_set_opp_soql',
+  updateApprovedOrders: 'custrecord_sfsync_set_upd_approved',
+  orderTypeField: 'custrecord_sfsync_set_order_type_fld',
+  orderTypeValues: 'custrecord_sfsync_set_order_types',
+  pollLagSeconds: 'custrecord_sfsync_set_poll_lag',
 } as const;
 
 /** Custom lists. */
@@ -116,4 +131,18 @@ export const SCRIPTS = {
   },
   dashboard: { script: 'customscript_sfsync_sl_dashboard', deploy: 'customdeploy_sfsync_sl_dashboard' },
   settingsEvent: { script: 'customscript_sfsync_ue_settings', deploy: 'customdeploy_sfsync_ue_settings' },
+} as const;
+
+/** The poller's watermark: one record per Salesforce object (Salesforce → NetSuite). */
+export const WATERMARK = {
+  type: 'customrecord_sfsync_watermark',
+  object: 'custrecord_sfsync_wm_object',
+  time: 'custrecord_sfsync_wm_time',
+  lastId: 'custrecord_sfsync_wm_last_id',
+} as const;
+
+/** Salesforce → NetSuite scripts: the RESTlet Salesforce calls, and the poller. */
+export const INBOUND_SCRIPTS = {
+  restlet: { script: 'customscript_sfsync_rl_inbound', deploy: 'customdeploy_sfsync_rl_inbound' },
+  poller: { script: 'customscript_sfsync_mr_poll', deploy: 'customdeploy_sfsync_mr_poll' },
 } as const;

@@ -29,6 +29,16 @@ export interface LogSubject {
   salesforceId?: string;
 }
 
+/**
+ * The entry key: outbound entries by the NetSuite record; inbound entries (Salesforce to NetSuite) by the
+ * Salesforce record, which exists before any NetSuite record does and stays the same across attempts.
+ */
+export function subjectKey(subject: LogSubject): string {
+  return subject.direction === 'Salesforce to NetSuite' && subject.salesforceId
+    ? logKey(subject.flow, subject.salesforceObject, subject.salesforceId)
+    : logKey(subject.flow, subject.netsuiteType, subject.netsuiteId);
+}
+
 interface OpenEntry {
   id: string;
   attempts: number;
@@ -90,7 +100,7 @@ export function logFailure(
   maxAttempts: number,
   now = new Date(),
 ): FailureResult {
-  const key = logKey(subject.flow, subject.netsuiteType, subject.netsuiteId);
+  const key = subjectKey(subject);
   const open = findOpen(key);
   const outcome = afterFailure(open?.attempts ?? 0, error.retryable, maxAttempts, now, error.code);
   const rec = open ? record.load({ type: LOG.type, id: open.id }) : record.create({ type: LOG.type });
@@ -118,7 +128,7 @@ export function logSuccess(
   options: { hadError: boolean; logSuccesses: boolean; message: string },
   now = new Date(),
 ): void {
-  const key = logKey(subject.flow, subject.netsuiteType, subject.netsuiteId);
+  const key = subjectKey(subject);
   const open = options.hadError ? findOpen(key) : null;
   if (open) {
     const rec = record.load({ type: LOG.type, id: open.id });
@@ -144,7 +154,7 @@ export function logSuccess(
 /** A skip the administrator should know about (not an error). */
 export function logSkip(subject: LogSubject, message: string, now = new Date()): void {
   const rec = record.create({ type: LOG.type });
-  fill(rec, subject, `${logKey(subject.flow, subject.netsuiteType, subject.netsuiteId)}:skip`);
+  fill(rec, subject, `${subjectKey(subject)}:skip`);
   rec.setText({ fieldId: LOG.status, text: 'Skipped' });
   rec.setValue({ fieldId: LOG.message, value: message.slice(0, 3900) });
   rec.setValue({ fieldId: LOG.firstSeen, value: now });

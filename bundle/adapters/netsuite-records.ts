@@ -32,10 +32,12 @@ function bool(value: unknown): boolean {
 
 /** A date field as YYYY-MM-DD (the record's own calendar day). */
 export function isoDate(value: unknown): string {
-  if (value instanceof Date) {
-    const m = String(value.getMonth() + 1).padStart(2, '0');
-    const d = String(value.getDate()).padStart(2, '0');
-    return `${value.getFullYear()}-${m}-${d}`;
+  // Dates may come from another realm (a script sandbox), so test the tag rather than instanceof.
+  if (Object.prototype.toString.call(value) === '[object Date]') {
+    const date = value as Date;
+    const m = String(date.getMonth() + 1).padStart(2, '0');
+    const d = String(date.getDate()).padStart(2, '0');
+    return `${date.getFullYear()}-${m}-${d}`;
   }
   const text = str(value);
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);

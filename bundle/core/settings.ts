@@ -1,6 +1,18 @@
 /** Settings with safe defaults, read from the sfsync Settings record's raw values. */
 import type { Settings, ZeroQuantityPolicy } from './types';
 
+/**
+ * Contract Renewals SuiteApp: its transaction order type field and the values of its order types
+ * (netsuite-records.md §7.4–7.5: 1 Contract-New, 2 Contract-Renewal, 3 Contract-Upsell), keyed by the
+ * labels of the Opportunity's NetSuite_Order_Type__c picklist.
+ */
+export const DEFAULT_ORDER_TYPE_FIELD = 'custbody_order_type';
+export const DEFAULT_ORDER_TYPES: Record<string, string> = {
+  'Contract New': '1',
+  'Contract Renewal': '2',
+  'Contract Upsell': '3',
+};
+
 export const DEFAULT_SETTINGS: Settings = {
   instanceUrl: '',
   clientId: '',
@@ -23,6 +35,21 @@ export const DEFAULT_SETTINGS: Settings = {
   maxAttempts: 6,
   fieldMapOverrides: {},
   netsuiteAccountUrl: '',
+  inboundAccountsEnabled: true,
+  inboundContactsEnabled: true,
+  inboundOrdersEnabled: true,
+  accountQualifyingStages: [],
+  accountQualificationSoql: '',
+  createOnly: false,
+  matchCustomersByName: true,
+  matchContactsByEmail: true,
+  defaultSubsidiary: '',
+  orderQualifyingStages: [],
+  orderQualificationSoql: '',
+  updateApprovedOrders: false,
+  orderTypeField: DEFAULT_ORDER_TYPE_FIELD,
+  orderTypeValues: DEFAULT_ORDER_TYPES,
+  pollLagSeconds: 60,
 };
 
 /** Raw values as read from the record: strings, booleans, numbers or empty. */
@@ -42,6 +69,16 @@ function bool(value: unknown, fallback: boolean): boolean {
 
 function text(value: unknown, fallback: string): string {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : fallback;
+}
+
+/** A comma-separated list (stage names), trimmed, without empty entries. */
+function list(value: unknown): string[] {
+  return typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : [];
 }
 
 function jsonObject(value: unknown, label: string, problems: string[]): Record<string, unknown> {
@@ -77,6 +114,15 @@ export function parseSettings(raw: RawSettings): ParsedSettings {
   }
   const zeroText = text(raw.zeroQuantityPolicy, '');
   const zeroQuantityPolicy: ZeroQuantityPolicy = /^send|1 at|one/i.test(zeroText) ? 'one-at-zero' : 'skip';
+  const orderTypesRaw = jsonObject(raw.orderTypeValues, 'Contract Renewals Order Types', problems);
+  const orderTypeValues: Record<string, string> = {};
+  for (const [label, value] of Object.entries(orderTypesRaw)) {
+    if ((typeof value === 'string' && value) || typeof value === 'number')
+      orderTypeValues[label] = String(value);
+  }
+  const lagText =
+    raw.pollLagSeconds === null || raw.pollLagSeconds === undefined ? '' : String(raw.pollLagSeconds);
+  const lag = /^\d{1,5}$/.test(lagText.trim()) ? Number(lagText) : null;
   const attempts = Number(raw.maxAttempts);
   return {
     settings: {
@@ -103,6 +149,21 @@ export function parseSettings(raw: RawSettings): ParsedSettings {
       maxAttempts: Number.isInteger(attempts) && attempts > 0 ? attempts : d.maxAttempts,
       fieldMapOverrides,
       netsuiteAccountUrl: text(raw.netsuiteAccountUrl, d.netsuiteAccountUrl).replace(/\/+$/, ''),
+      inboundAccountsEnabled: bool(raw.inboundAccountsEnabled, d.inboundAccountsEnabled),
+      inboundContactsEnabled: bool(raw.inboundContactsEnabled, d.inboundContactsEnabled),
+      inboundOrdersEnabled: bool(raw.inboundOrdersEnabled, d.inboundOrdersEnabled),
+      accountQualifyingStages: list(raw.accountQualifyingStages),
+      accountQualificationSoql: text(raw.accountQualificationSoql, d.accountQualificationSoql),
+      createOnly: bool(raw.createOnly, d.createOnly),
+      matchCustomersByName: bool(raw.matchCustomersByName, d.matchCustomersByName),
+      matchContactsByEmail: bool(raw.matchContactsByEmail, d.matchContactsByEmail),
+      defaultSubsidiary: text(raw.defaultSubsidiary, d.defaultSubsidiary),
+      orderQualifyingStages: list(raw.orderQualifyingStages),
+      orderQualificationSoql: text(raw.orderQualificationSoql, d.orderQualificationSoql),
+      updateApprovedOrders: bool(raw.updateApprovedOrders, d.updateApprovedOrders),
+      orderTypeField: text(raw.orderTypeField, d.orderTypeField),
+      orderTypeValues: Object.keys(orderTypeValues).length > 0 ? orderTypeValues : { ...d.orderTypeValues },
+      pollLagSeconds: lag ?? d.pollLagSeconds,
     },
     problems,
   };

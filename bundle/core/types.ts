@@ -116,4 +116,24 @@ export interface Settings {
   maxAttempts: number;
   fieldMapOverrides: Record<string, Record<string, string | null>>;
   netsuiteAccountUrl: string;
+  /** Salesforce → NetSuite (inbound) flows. */
+  inboundAccountsEnabled: boolean;
+  inboundContactsEnabled: boolean;
+  inboundOrdersEnabled: boolean;
+  /** Account qualification: opportunity stages (empty = IsWon) and/or a SOQL condition on Opportunity. */
+  accountQualifyingStages: string[];
+  accountQualificationSoql: string;
+  createOnly: boolean;
+  matchCustomersByName: boolean;
+  matchContactsByEmail: boolean;
+  defaultSubsidiary: string;
+  /** Order qualification: opportunity stages (empty = IsWon) and/or a SOQL condition on Opportunity. */
+  orderQualifyingStages: string[];
+  orderQualificationSoql: string;
+  updateApprovedOrders: boolean;
+  /** Contract Renewals: the order type field and the value of each NetSuite_Order_Type__c label. */
+  orderTypeField: string;
+  orderTypeValues: Record<string, string>;
+  /** The poller leaves out records changed in the last seconds (their transactions may still commit). */
+  pollLagSeconds: number;
 }

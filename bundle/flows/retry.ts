@@ -8,6 +8,7 @@ import * as search from 'N/search';
 import { LOG } from '../catalogue';
 import { DEFER_MS } from '../core/log-policy';
 import { syncCustomer } from './customer-sync';
+import { isInboundFlow, retryInbound } from './inbound-retry';
 import { syncOrder } from './order-sync';
 
 export interface DueEntry {
@@ -16,6 +17,9 @@ export interface DueEntry {
   netsuiteType: string;
   netsuiteId: string;
   status: string;
+  /** Inbound entries (Salesforce → NetSuite) name the Salesforce record. */
+  salesforceObject?: string;
+  salesforceId?: string;
 }
 
 const QUEUE_CACHE = 'sfsync_retry';
@@ -45,7 +49,18 @@ export function dueEntries(now: Date, onlyIds: string[] = []): DueEntry[] {
   else filters.push('AND', [LOG.retryable, 'is', 'T'], 'AND', [LOG.nextAttemptAt, 'onorbefore', now]);
   const due: DueEntry[] = [];
   const paged = search
-    .create({ type: LOG.type, filters, columns: [LOG.flow, LOG.netsuiteType, LOG.netsuiteId, LOG.status] })
+    .create({
+      type: LOG.type,
+      filters,
+      columns: [
+        LOG.flow,
+        LOG.netsuiteType,
+        LOG.netsuiteId,
+        LOG.status,
+        LOG.salesforceObject,
+        LOG.salesforceId,
+      ],
+    })
     .runPaged({ pageSize: 1000 });
   paged.pageRanges.forEach((range) => {
     paged.fetch({ index: range.index }).data.forEach((r) => {
@@ -58,6 +73,8 @@ export function dueEntries(now: Date, onlyIds: string[] = []): DueEntry[] {
         netsuiteType: String(r.getValue({ name: LOG.netsuiteType }) ?? ''),
         netsuiteId: String(r.getValue({ name: LOG.netsuiteId }) ?? ''),
         status,
+        salesforceObject: String(r.getValue({ name: LOG.salesforceObject }) ?? ''),
+        salesforceId: String(r.getValue({ name: LOG.salesforceId }) ?? ''),
       });
     });
   });
@@ -93,6 +110,13 @@ export function retryEntry(entry: DueEntry, now: Date): { outcome: RetryOutcome;
     result = syncOrder(order, 'retry', now);
   } else if (entry.flow === 'Customer to Account') {
     result = syncCustomer(entry.netsuiteId, 'retry', now);
+  } else if (isInboundFlow(entry.flow)) {
+    const inbound = retryInbound({ flow: entry.flow, salesforceId: entry.salesforceId ?? '' }, now);
+    if (inbound.status !== 'failed') {
+      resolveEntry(entry.entryId, inbound.message, now);
+      return { outcome: inbound.status === 'synced' ? 'synced' : 'resolved' };
+    }
+    result = { outcome: 'failed', reason: inbound.message, error: { code: inbound.code ?? '' } };
   } else {
     return { outcome: 'unsupported' };
   }

@@ -65,11 +65,13 @@ class ReferenceError extends SfError {
 }
 
 function lookup(results: Map<string, SubResult>, expression: string): unknown {
-  const [refId, ...rest] = expression.split('.');
-  const result = results.get(refId ?? '');
+  // The reference ID runs up to the first '.' or '[': `@{opp.id}`, `@{lines[0].id}` (collection results).
+  const head = /^[A-Za-z0-9_]+/.exec(expression)?.[0] ?? '';
+  const result = results.get(head);
   if (!result || result.httpStatusCode >= 300) throw new ReferenceError(expression);
   let value: unknown = result.body;
-  for (const part of rest.join('.').split(/\.|(?=\[)/)) {
+  const rest = expression.slice(head.length).replace(/^\./, '');
+  for (const part of rest === '' ? [] : rest.split(/\.|(?=\[)/)) {
     const index = /^\[(\d+)\]$/.exec(part);
     if (value === null || typeof value !== 'object') throw new ReferenceError(expression);
     value = index ? (value as unknown[])[Number(index[1])] : (value as Rec)[part];
