@@ -245,6 +245,17 @@ test('saved searches: register, load by id, add a filter, save a new one', () =>
   expect(ids(loaded).sort()).toEqual([parent, inactive].sort());
   loaded.filters.push(search.createFilter({ name: 'isinactive', operator: search.Operator.IS, values: 'F' }));
   expect(ids(loaded)).toEqual([parent]);
+  // filterExpression gives every filter as an expression, so a search can be narrowed by wrapping it
+  expect(loaded.filterExpression).toEqual([
+    ['isinactive', 'is', 'F'],
+    'AND',
+    [['creditlimit', 'greaterthan', 1000]],
+  ]);
+  const narrowed = search.create({
+    type: loaded.searchType,
+    filters: [loaded.filterExpression, 'AND', ['internalid', 'anyof', [inactive]]],
+  });
+  expect(ids(narrowed)).toEqual([]);
   const made = search.create({
     type: 'customer',
     title: 'Children',

@@ -602,8 +602,15 @@ export function createSearchModule(host: Host, exec: Execution) {
         filters = parseFilters(v).list;
         expression = undefined;
       },
+      /** As NetSuite does, the expression form of all filters (Filter objects included). */
       get filterExpression() {
-        return expression ?? [];
+        const parts: unknown[] = filters.map((f) => [
+          f.join ? `${f.join}.${f.name}` : f.name,
+          f.operator,
+          ...f.values,
+        ]);
+        if (expression && expression.length > 0) parts.push(expression);
+        return parts.flatMap((p, i) => (i === 0 ? [p] : ['AND', p]));
       },
       set filterExpression(v: unknown[]) {
         expression = v;
