@@ -1,7 +1,8 @@
 /**
- * Strict validation of what Salesforce sends to the inbound RESTlet. A body either names one record
- * (`{"object":"Account","id":"001…"}`) or a batch (`{"records":[…]}`); `action` is `sync` (the default),
- * or for an Opportunity `order` (Create NetSuite Order) or `quote` (Create Quote). Anything else — bad
+ * Strict validation of what Salesforce sends to the inbound RESTlet. A body names one record
+ * (`{"object":"Account","id":"001…"}`), a batch (`{"records":[…]}`), or is the change notification of a
+ * record-triggered flow (`{"sobject":"Account","event":"updated","id":"001…"}`); `action` is `sync` (the
+ * default), or for an Opportunity `order` (Create NetSuite Order) or `quote` (Create Quote). Anything else — bad
  * JSON, unknown or mistyped fields, an unknown object, a malformed ID, too many records, too large a body —
  * is refused as a whole with a 4xx-style error that names the problem, before anything is read or written.
  */
@@ -111,6 +112,33 @@ function checkRecord(entry: unknown, where: string, problems: string[]): Inbound
   return normalized && unknown.length === 0 ? { object: obj, id: normalized, action: act } : null;
 }
 
+const NOTIFICATION_KEYS = ['sobject', 'event', 'id', 'changedFields', 'record'];
+const EVENTS = ['created', 'updated', 'deleted'];
+
+/**
+ * A change notification as a record-triggered flow sends it: {sobject, event, id, changedFields, record}.
+ * Only the object and ID are used — the record is read again from Salesforce, so its latest state wins.
+ */
+function checkNotification(value: Record<string, unknown>, problems: string[]): InboundRequest | null {
+  const unknown = Object.keys(value).filter((k) => !NOTIFICATION_KEYS.includes(k));
+  if (unknown.length > 0)
+    problems.push(
+      `Unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map(shown).join(', ')} in a change notification; allowed: ${NOTIFICATION_KEYS.join(', ')}.`,
+    );
+  const { event, changedFields, record } = value;
+  if (event !== undefined && (typeof event !== 'string' || !EVENTS.includes(event)))
+    problems.push(`"event" ${shown(event)} must be one of ${EVENTS.join(', ')}.`);
+  if (
+    changedFields !== undefined &&
+    (!Array.isArray(changedFields) || changedFields.some((f) => typeof f !== 'string'))
+  )
+    problems.push('"changedFields" must be an array of field names.');
+  if (record !== undefined && !isPlainObject(record))
+    problems.push(`"record" must be an object, not ${typeName(record)}.`);
+  const request = checkRecord({ object: value.sobject, id: value.id }, 'The notification', problems);
+  return request && unknown.length === 0 ? request : null;
+}
+
 /**
  * Parses a POST body (a string as sent, or the object NetSuite parsed from an application/json body).
  * Duplicate entries (same object, ID and action) are kept once.
@@ -177,6 +205,9 @@ export function parsePostBody(body: unknown): Parsed<InboundRequest[]> {
         if (request) requests.push(request);
       });
     }
+  } else if ('sobject' in value) {
+    const request = checkNotification(value, problems);
+    if (request) requests.push(request);
   } else {
     const request = checkRecord(value, 'The body', problems);
     if (request) requests.push(request);
