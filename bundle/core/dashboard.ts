@@ -93,8 +93,12 @@ export function parseAction(
   const bulk = params.bulk;
   if (bulk !== 'retry' && bulk !== 'resolve') return null;
   const raw = params.ids;
-  const ids = (Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[,\u0005]/) : []).filter(
-    (id) => /^\d+$/.test(id),
-  );
+  const ids = (
+    Array.isArray(raw)
+      ? raw
+      : typeof raw === 'string'
+        ? raw.split(',').flatMap((part) => part.split('\u0005'))
+        : []
+  ).filter((id) => /^\d+$/.test(id));
   return ids.length > 0 ? { action: bulk, ids } : null;
 }

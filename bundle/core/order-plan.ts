@@ -64,6 +64,8 @@ export interface OrderPlanInput {
 
 export interface OrderPlan {
   steps: Step[];
+  /** Values cut to Salesforce's lengths, in plain words. */
+  warnings: string[];
   /** Reference IDs to read results from. */
   refs: {
     opportunity: string;
@@ -121,6 +123,7 @@ export function accountSteps(base: string, accounts: AccountWrite[], refs: Recor
 export function planOrder(input: OrderPlanInput): OrderPlan {
   const { base } = input;
   const steps: Step[] = [];
+  const warnings: string[] = [];
   const refs: OrderPlan['refs'] = {
     opportunity: 'opp',
     accounts: {},
@@ -227,6 +230,11 @@ export function planOrder(input: OrderPlanInput): OrderPlan {
 
   const priced = (l: PlannedLine): SalesforceBody => {
     const description = lineDescription(l.description);
+    if (description.cut) {
+      warnings.push(
+        `Line for ${l.itemName}: OpportunityLineItem.Description was cut to the Salesforce limit of 255 characters.`,
+      );
+    }
     return {
       Quantity: l.quantity,
       ...(l.unitPrice !== null ? { UnitPrice: l.unitPrice } : { TotalPrice: l.totalPrice }),
@@ -277,7 +285,7 @@ export function planOrder(input: OrderPlanInput): OrderPlan {
     });
   });
 
-  return { steps, refs };
+  return { steps, refs, warnings };
 }
 
 /** SOQL to find existing products and entries for items NetSuite has no IDs for yet. */

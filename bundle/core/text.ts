@@ -29,11 +29,16 @@ export function stableJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-/** Cuts `value` to `max` characters (by code point, never splitting an emoji); reports whether it cut. */
+/**
+ * Cuts `value` to at most `max` characters as Salesforce counts them (UTF-16 code units, like Java's
+ * String.length), never splitting an emoji's surrogate pair; reports whether it cut.
+ */
 export function cut(value: string, max: number): { value: string; cut: boolean } {
-  const chars = Array.from(value);
-  if (chars.length <= max) return { value, cut: false };
-  return { value: chars.slice(0, max).join(''), cut: true };
+  if (value.length <= max) return { value, cut: false };
+  let end = max;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return { value: value.slice(0, end), cut: true };
 }
 
 const SECRET_PATTERNS: Array<[RegExp, string]> = [

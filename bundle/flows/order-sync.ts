@@ -300,12 +300,14 @@ function runSync(
   warnings.push(...opportunity.warnings);
   const lineMap = readLineMap(rec);
   const current = plan.lines.map((line) => ({ line, externalId: lineExternalId(order.id, line) }));
+  // What the order says, whatever was created on the way: the hash of a re-save matches the first sync's.
+  const mappedForHash = creating
+    ? mapOpportunity({ order, customerName: customerDisplayName(customer), creating: false, settings }).body
+    : opportunity.body;
   const hash = hashText(
     stableJson({
-      opportunity: opportunity.body,
-      accounts: accounts.writes.map((a) => a.body),
+      opportunity: mappedForHash,
       book: book.key,
-      account: customer.accountId,
       lines: current.map((c) => ({ id: c.externalId, ...c.line })),
     }),
   );
@@ -392,6 +394,7 @@ function runSync(
     lines,
   });
 
+  warnings.push(...orderPlan.warnings);
   const known: Record<string, unknown> = {};
   for (const batch of packComposites(orderPlan.steps)) {
     const results = client.composite(resolveRefs(batch, known));

@@ -240,7 +240,8 @@ describe('text', () => {
     expect(hashText('x')).toMatch(/^[0-9a-f]{16}$/);
   });
   test('cut never splits an emoji', () => {
-    expect(cut('ab😀cd', 3)).toEqual({ value: 'ab😀', cut: true });
+    expect(cut('ab😀cd', 3)).toEqual({ value: 'ab', cut: true });
+    expect(cut('ab😀cd', 4)).toEqual({ value: 'ab😀', cut: true });
     expect(cut('abc', 3)).toEqual({ value: 'abc', cut: false });
   });
   test('tokens, secrets and Authorization headers are redacted', () => {
