@@ -248,7 +248,7 @@ export class SalesforceClient {
           body === undefined ? { method, url, referenceId } : { method, url, referenceId, body },
         ),
       },
-      steps[steps.length - 1]?.subject ?? 'a composite request',
+      (steps.find((s) => s.referenceId === 'opp') ?? steps[0])?.subject ?? 'a composite request',
     );
     const responses = ((result.body as { compositeResponse?: SubResponse[] } | null)?.compositeResponse ??
       []) as SubResponse[];
