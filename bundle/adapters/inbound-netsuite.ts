@@ -250,7 +250,7 @@ export function transactionsOfOpportunity(type: TransactionType, opportunityId: 
     .map((r) => String(r.id));
 }
 
-const LINE_ORDER = ['item', 'quantity', 'price', 'rate', 'amount', 'description', COLUMN.lineId];
+const LINE_ORDER = ['item', 'quantity', 'price', 'rate', 'description', COLUMN.lineId];
 
 function setLine(
   rec: record.Record,

@@ -122,7 +122,7 @@ describe('qualification and lookups', () => {
     expect(stack.ns.get('customer', a)?.fields[ENTITY.accountId]).toBeFalsy();
     const account = await stack.row('Account', accountId);
     expect(account.NetSuite_Id__c).toBeNull();
-    expect(account.NetSuite_Sync__c).toMatch(/^Error: Several NetSuite customers are named/);
+    expect(account.NetSuite_Sync__c).toMatch(/^Error: .*Several NetSuite customers are named/);
     const [entry] = stack.logEntries(accountId);
     expect(entry?.fields[LOG.errorCode]).toBe('SFSYNC_AMBIGUOUS_MATCH');
     expect(entry?.fields[LOG.salesforceObject]).toBe('Account');

@@ -146,7 +146,6 @@ describe('opportunity products → lines', () => {
       quantity: 3,
       price: '-1',
       rate: 16.9915,
-      amount: 50.97,
       description: 'Blue',
       custcol_sfsync_line_id: '00k8d000000AbcdAAA',
     });

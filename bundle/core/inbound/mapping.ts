@@ -156,14 +156,17 @@ export function lineValues(line: SfLine, itemId: string): NsLine {
   };
 }
 
-/** Line fields written for each line (price level −1 = custom, since the rate is set explicitly). */
+/**
+ * Line fields written for each line (price level −1 = custom, since the rate is set explicitly). The amount
+ * is left to NetSuite (quantity × rate, to the cent, as Salesforce computes TotalPrice): setting it as well
+ * would make NetSuite derive the rate back from the rounded amount.
+ */
 export function lineFieldValues(line: NsLine): Record<string, NsValue> {
   return {
     item: line.item,
     quantity: line.quantity,
     price: '-1',
     rate: line.rate,
-    amount: line.amount,
     description: line.description,
     [COLUMN.lineId]: line.key,
   };
