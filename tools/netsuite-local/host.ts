@@ -8,6 +8,13 @@ import type { RecordSchema } from './schema';
 export interface RuntimeOptions {
   /** Folder holding src/ (e.g. /work/main). */
   projectDir: string;
+  /**
+   * Further SDF projects deployed into the same account after projectDir (folders holding src/, e.g. an
+   * opt-in project). Their script files are looked up in their own File Cabinet, then in projectDir's.
+   */
+  extraProjects?: string[];
+  /** SuiteApps installed in the account (schema/suiteapps.ts), e.g. ['contractRenewals']. None by default. */
+  suiteApps?: string[];
   /** custsecret_* values. */
   secrets?: Record<string, string>;
   /** JSON file {"custsecret_x": "value"}; keep it out of git (.local/ is ignored). */

@@ -20,10 +20,11 @@ import { DEFAULT_HTTP_TIMEOUTS, HttpClient } from './httpclient';
 import { runMapReduce, type MapReduceReport } from './mapreduce';
 import { createRecordModule } from './modules/record';
 import { createSearchModule, makeColumn, parseFilters } from './modules/search';
-import { readProject, type ProjectModel } from './project';
+import { mergeProject, readProject, type ProjectModel } from './project';
 import { LocalRecord } from './record';
 import { Schemas, type RecordSchema } from './schema';
 import { BASE_DATA } from './schema/standard';
+import { installedSuiteApps } from './schema/suiteapps';
 import {
   fireUserEvents,
   handleRestlet,
@@ -116,7 +117,11 @@ class LocalNetSuite implements Host, NetSuiteRuntime {
 
   constructor(readonly options: RuntimeOptions) {
     this.project = readProject(options.projectDir);
-    this.db = new Db(this.project, new Schemas(this.project), this.store, options.now ?? (() => new Date()));
+    for (const dir of options.extraProjects ?? [])
+      mergeProject(this.project, readProject(dir, [options.projectDir]));
+    const schemas = new Schemas(this.project, installedSuiteApps(options.suiteApps));
+    checkDeployedRecordTypes(this.project, schemas);
+    this.db = new Db(this.project, schemas, this.store, options.now ?? (() => new Date()));
     if (options.statePath && fs.existsSync(options.statePath)) {
       this.store.load(options.statePath);
     } else {
@@ -488,6 +493,23 @@ class LocalNetSuite implements Host, NetSuiteRuntime {
   async close(): Promise<void> {
     await Promise.all(this.servers.splice(0).map((s) => s.close()));
     await this.http.close();
+  }
+}
+
+/**
+ * A deploy fails when a script deployment names a custom record type the account does not have (one of
+ * another SuiteApp that is not installed); so does creating the runtime. Standard record types the runtime
+ * does not model are left alone.
+ */
+function checkDeployedRecordTypes(project: ProjectModel, schemas: Schemas): void {
+  for (const script of project.scripts.values()) {
+    for (const d of script.deployments) {
+      if (d.recordType?.startsWith('customrecord') && !schemas.get(d.recordType)) {
+        throw new Error(
+          `Deployment ${d.id} of ${script.id} is on record type ${d.recordType}, which this account does not have (is the SuiteApp that defines it installed? see the suiteApps option).`,
+        );
+      }
+    }
   }
 }
 

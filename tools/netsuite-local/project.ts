@@ -197,9 +197,11 @@ function appliesTo(node: Node, table: Record<string, string[]>): string[] {
   return Object.entries(table).flatMap(([key, types]) => (flag(node, key, false) ? types : []));
 }
 
-function scriptFile(dir: string, ref: string): string {
+/** The script file in the first File Cabinet (a folder holding src/) that has it; else in the first one. */
+function scriptFile(dirs: readonly string[], ref: string): string {
   const inner = ref.replace(/^\[/, '').replace(/\]$/, '');
-  return path.join(dir, 'src', 'FileCabinet', inner);
+  const candidates = dirs.map((dir) => path.join(dir, 'src', 'FileCabinet', inner));
+  return candidates.find((file) => fs.existsSync(file)) ?? candidates[0]!;
 }
 
 function walk(dir: string): string[] {
@@ -211,7 +213,11 @@ function walk(dir: string): string[] {
     .sort();
 }
 
-export function readProject(dir: string): ProjectModel {
+/**
+ * Reads the project in `dir`. `fileCabinets` are further folders holding src/ whose File Cabinet script files
+ * may come from (an opt-in project whose scripts the main project deploys).
+ */
+export function readProject(dir: string, fileCabinets: readonly string[] = []): ProjectModel {
   const model: ProjectModel = {
     dir,
     customFields: [],
@@ -300,7 +306,7 @@ export function readProject(dir: string): ProjectModel {
         break;
       default:
         if ((SCRIPT_TYPES as readonly string[]).includes(rootName)) {
-          scripts.push(readScript(dir, rootName as ScriptType, id, node));
+          scripts.push(readScript([dir, ...fileCabinets], rootName as ScriptType, id, node));
         }
     }
   }
@@ -316,7 +322,7 @@ export function readProject(dir: string): ProjectModel {
   return model;
 }
 
-function readScript(dir: string, type: ScriptType, id: string, node: Node): ScriptDef {
+function readScript(dirs: readonly string[], type: ScriptType, id: string, node: Node): ScriptDef {
   const fileRef = text(node, 'scriptfile') ?? '';
   return {
     id,
@@ -324,7 +330,7 @@ function readScript(dir: string, type: ScriptType, id: string, node: Node): Scri
     type,
     name: text(node, 'name') ?? id,
     fileRef,
-    file: scriptFile(dir, fileRef),
+    file: scriptFile(dirs, fileRef),
     inactive: flag(node, 'isinactive', false),
     params: list(node, 'scriptcustomfields', 'scriptcustomfield').map((p) => ({
       ...fieldDef(String(p['@_scriptid']), p, id),
@@ -351,4 +357,36 @@ function readScript(dir: string, type: ScriptType, id: string, node: Node): Scri
       };
     }),
   };
+}
+
+/**
+ * Adds the objects of a project deployed after `main` into the same account. Its scripts and deployments
+ * are numbered after main's; an ID both projects define is an error, as a deploy would overwrite it.
+ */
+export function mergeProject(main: ProjectModel, extra: ProjectModel): void {
+  const clash = (id: string): never => {
+    throw new Error(`${extra.dir}: ${id} is already defined by ${main.dir}`);
+  };
+  for (const f of extra.customFields) {
+    if (main.customFields.some((m) => m.def.id === f.def.id)) clash(f.def.id);
+    main.customFields.push(f);
+  }
+  for (const [id, t] of extra.recordTypes) {
+    if (main.recordTypes.has(id)) clash(id);
+    main.recordTypes.set(id, { ...t, internalId: main.recordTypes.size + 1 });
+  }
+  for (const [id, l] of extra.lists) {
+    if (main.lists.has(id)) clash(id);
+    main.lists.set(id, l);
+  }
+  const scripts = [...main.scripts.values()];
+  let deploymentNo = scripts.reduce((n, s) => n + s.deployments.length, 0);
+  let scriptNo = scripts.length;
+  for (const s of [...extra.scripts.values()].sort((a, b) => a.id.localeCompare(b.id))) {
+    if (main.scripts.has(s.id)) clash(s.id);
+    s.internalId = ++scriptNo;
+    for (const d of s.deployments) d.internalId = ++deploymentNo;
+    main.scripts.set(s.id, s);
+  }
+  main.secrets.push(...extra.secrets.filter((id) => !main.secrets.includes(id)));
 }

@@ -1,7 +1,8 @@
 // Record schemas of one project: the standard records of standard.ts with the project's custom fields
-// added, plus one schema per custom record type.
+// added, plus one schema per custom record type; installed SuiteApps (suiteapps.ts) add theirs the same way.
 import { nsError } from '../errors';
 import type { ProjectModel } from '../project';
+import type { SuiteAppSchema } from './suiteapps';
 import type { FieldDef } from '../values';
 import { CUSTOM_RECORD_FIELDS, STANDARD_RECORDS, type RecordFamily } from './standard';
 
@@ -26,7 +27,7 @@ const byId = (defs: FieldDef[]): Map<string, FieldDef> => new Map(defs.map((d) =
 export class Schemas {
   private readonly map = new Map<string, RecordSchema>();
 
-  constructor(project: ProjectModel) {
+  constructor(project: ProjectModel, suiteApps: readonly SuiteAppSchema[] = []) {
     for (const std of STANDARD_RECORDS) {
       this.map.set(std.type, {
         type: std.type,
@@ -40,7 +41,13 @@ export class Schemas {
         optimisticLocking: true,
       });
     }
-    for (const t of project.recordTypes.values()) {
+    // SuiteApp record types are numbered after the project's (assumption: real numbers are account specific).
+    let nextInternalId = project.recordTypes.size;
+    const recordTypes = [
+      ...project.recordTypes.values(),
+      ...suiteApps.flatMap((app) => app.recordTypes.map((t) => ({ ...t, internalId: ++nextInternalId }))),
+    ];
+    for (const t of recordTypes) {
       this.map.set(t.id, {
         type: t.id,
         label: t.name,
@@ -53,7 +60,7 @@ export class Schemas {
         internalId: t.internalId,
       });
     }
-    for (const cf of project.customFields) {
+    for (const cf of [...project.customFields, ...suiteApps.flatMap((app) => app.customFields)]) {
       for (const type of cf.appliesTo) {
         const schema = this.map.get(type);
         if (!schema) continue;
