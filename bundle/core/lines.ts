@@ -52,7 +52,8 @@ interface Working {
   zeroQuantity: boolean;
 }
 
-export const toCents = (value: number): number => Math.round(value * 100);
+export const roundHalfAway = (value: number): number => Math.sign(value) * Math.round(Math.abs(value));
+export const toCents = (value: number): number => roundHalfAway(value * 100);
 export const fromCents = (cents: number): number => Math.round(cents) / 100;
 
 /** Parses "-10%", "-10.00%", -10 (with percent flag) into a signed percent; null when not a percent. */
@@ -98,7 +99,8 @@ function spread(targets: Working[], amountCents: number): void {
 /** The cents an adjustment line takes off (negative) or adds (positive), as NetSuite computes it. */
 function adjustmentCents(line: Pick<OrderLine, 'rate' | 'amount'>, baseCents: number): number | null {
   const percent = parsePercent(line.rate);
-  if (percent !== null) return Math.round((baseCents * percent) / 100);
+  // NetSuite rounds a percent discount half away from zero: 5 % of 402.30 is -20.12, not -20.11.
+  if (percent !== null) return roundHalfAway((baseCents * percent) / 100);
   const amount = numeric(line.amount);
   if (amount !== null) return toCents(amount);
   const rate = numeric(line.rate);

@@ -37,8 +37,12 @@ export interface OrderSyncResult {
 }
 
 const STANDARD = 'standard';
-/** Units kept back for the write-back and the log when deciding whether optional writes still fit. */
-const RESERVE_UNITS = 60;
+/**
+ * Units left untouched by the optional item write-back (product and price book entry IDs remembered on
+ * items): the order's own write-back and log need about 30, and whatever runs after sfsync in the same
+ * user event keeps the rest. Items not remembered are looked up again next time (one more API call).
+ */
+const RESERVE_UNITS = 250;
 
 function stamp(now: Date): string {
   return now.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
@@ -320,8 +324,10 @@ function runSync(
     };
   }
 
-  if (missingItems().length > 0) {
-    const found = lookupMissing(client, missingItems(), book);
+  // Items NetSuite holds no Salesforce IDs for: looked up (one call), created if allowed, then remembered.
+  const unlinked = missingItems();
+  if (unlinked.length > 0) {
+    const found = lookupMissing(client, unlinked, book);
     if (found.standardBookId) {
       standardBookId = found.standardBookId;
       client.rememberStandardBook(standardBookId);
@@ -436,7 +442,7 @@ function runSync(
     [BODY.lineMap]: JSON.stringify(newMap),
   });
   writeBackAccounts(orderPlan.refs.accounts, known, now);
-  writeBackItems(stillMissing, orderPlan.refs, known, book.key);
+  writeBackItems(unlinked, orderPlan.refs, known, book.key);
 
   logSuccess(
     subjectOf(order, opportunityId),

@@ -132,6 +132,11 @@ describe('order lines → Opportunity lines (worked examples)', () => {
     expect(salesforceTotal(plan.lines[0]!)).toBe(8999);
   });
 
+  test('a percent discount rounds half away from zero, as NetSuite does', () => {
+    const plan = planLines([line('InvtPart', 3, 134.1), line('Discount', null, '-5%', -20.12)], null, 'skip');
+    expect(plan.totalCents).toBe(40230 - 2012);
+  });
+
   test('a markup raises the unit price and says so', () => {
     const plan = planLines([line('InvtPart', 2, 50), line('Markup', null, '10%', 10)], null, 'skip');
     expect(plan.lines[0]).toMatchObject({ quantity: 2, unitPrice: 55, discountPercent: 0 });
