@@ -1,6 +1,7 @@
 // What the N/* module implementations need from the runtime that hosts them.
 import type { Db } from './db';
 import type { Execution, ExecutionReport } from './execution';
+import type { FileCabinet } from './filecabinet';
 import type { ProjectModel } from './project';
 import type { LocalRecord } from './record';
 import type { RecordSchema } from './schema';
@@ -86,6 +87,8 @@ export interface Host {
   readonly executions: ExecutionReport[];
   readonly caches: Map<string, Map<string, { value: string; expires: number }>>;
   readonly tasks: QueuedTask[];
+  /** N/file's File Cabinet (folders and files in memory). */
+  readonly fileCabinet: FileCabinet;
   /** http://127.0.0.1:port of listen(), or a placeholder host when not listening. */
   baseUrl(): string;
   secret(name: string): string | undefined;

@@ -6,6 +6,7 @@ import type * as N_search from 'N/search';
 import { Db } from './db';
 import { nsError } from './errors';
 import { Execution, type ExecutionReport } from './execution';
+import { FileCabinet } from './filecabinet';
 import type {
   EmailEntry,
   Host,
@@ -39,6 +40,7 @@ import { cloneValue, isDate } from './values';
 export type { ExecutionReport } from './execution';
 export type { MapReduceReport } from './mapreduce';
 export type { RuntimeOptions, LogEntry, EmailEntry, QueuedTask } from './host';
+export { SUITESCRIPTS_FOLDER } from './filecabinet';
 export { SUPPORTED_MODULES } from './modules';
 export { SuiteScriptError } from './errors';
 
@@ -47,6 +49,17 @@ export interface RecordView {
   id: string;
   fields: Record<string, unknown>;
   sublists: Record<string, Array<Record<string, unknown>>>;
+}
+
+/** A File Cabinet file as N/file saved it. */
+export interface FileView {
+  id: number;
+  name: string;
+  folder: number;
+  path: string;
+  fileType: string;
+  description: string;
+  contents: string;
 }
 
 export interface ModulesView {
@@ -91,6 +104,10 @@ export interface NetSuiteRuntime {
   runQueuedTasks(): Array<ExecutionReport | MapReduceReport>;
   /** A saved search (SDF savedsearch objects are not read): search.load({id}) finds it. Returns its internal id. */
   registerSavedSearch(id: string, definition: SavedSearchInput): number;
+  /** Files saved with N/file, in id order. */
+  files(): FileView[];
+  /** A File Cabinet folder (parent: a folder id; default the SuiteScripts folder, -15). Returns its id. */
+  createFolder(name: string, parent?: number): number;
   readonly executions: ExecutionReport[];
   readonly logs: LogEntry[];
   readonly emails: EmailEntry[];
@@ -108,6 +125,7 @@ class LocalNetSuite implements Host, NetSuiteRuntime {
   readonly executions: ExecutionReport[] = [];
   readonly caches = new Map<string, Map<string, { value: string; expires: number }>>();
   readonly tasks: QueuedTask[] = [];
+  readonly fileCabinet = new FileCabinet();
   readonly ui: ModulesView;
   private readonly store = new Store();
   private readonly http: HttpClient;
@@ -482,6 +500,24 @@ class LocalNetSuite implements Host, NetSuiteRuntime {
       columns: (definition.columns ?? []).map((c) => makeColumn(c)),
     });
     return internalId;
+  }
+
+  files(): FileView[] {
+    return [...this.fileCabinet.files.values()]
+      .sort((a, b) => a.id - b.id)
+      .map((f) => ({
+        id: f.id,
+        name: f.name,
+        folder: f.folder,
+        path: this.fileCabinet.filePath(f),
+        fileType: f.fileType,
+        description: f.description,
+        contents: f.contents,
+      }));
+  }
+
+  createFolder(name: string, parent?: number): number {
+    return this.fileCabinet.createFolder(name, parent);
   }
 
   saveState(path?: string): void {

@@ -7,6 +7,7 @@ import { createCacheModule } from './cache';
 import { strictModule } from './common';
 import { createEmailModule } from './email';
 import { createEncodeModule } from './encode';
+import { createFileModule } from './file';
 import { createErrorModule } from './error';
 import { createFormatModule } from './format';
 import { createHttpsModule } from './https';
@@ -31,6 +32,7 @@ const FACTORIES: Record<string, (host: Host, exec: Execution) => object> = {
   'N/format': () => createFormatModule(),
   'N/encode': () => createEncodeModule(),
   'N/email': createEmailModule,
+  'N/file': createFileModule,
 };
 
 /** N/* module ids a script may import. Anything else fails to load with MODULE_DOES_NOT_EXIST. */
