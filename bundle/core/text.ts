@@ -63,6 +63,18 @@ export function excerpt(value: unknown, max = 4000): string {
   return clean.length > max ? `${clean.slice(0, max)}… (${clean.length - max} more characters)` : clean;
 }
 
+/** A short UTC time for sync status messages: "2026-11-23 17:40 UTC". */
+export function syncStamp(now: Date): string {
+  return `${now.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+}
+
+/** The sync status shown on a record after a failure, e.g. "Error, will retry 2026-11-23 17:40 UTC: SERVER_UNAVAILABLE". */
+export function failureStatus(logStatus: string, code: string, now: Date): string {
+  const words: Record<string, string> = { Retrying: 'Error, will retry', Failed: 'Failed after retries' };
+  const label = code === 'SFSYNC_DEFERRED' ? 'Queued' : (words[logStatus] ?? 'Error');
+  return `${label} ${syncStamp(now)}: ${code}`.slice(0, 300);
+}
+
 /** Escapes a value for a SOQL string literal. */
 export function soqlString(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;

@@ -9,7 +9,7 @@ import { SyncError, toSyncError } from '../core/errors';
 import { overrideSourceFields } from '../core/mapping';
 import { accountSteps } from '../core/order-plan';
 import { qualifyCustomer } from '../core/qualify';
-import { hashText, stableJson } from '../core/text';
+import { failureStatus, hashText, stableJson, syncStamp } from '../core/text';
 import type { CustomerSnapshot, Settings } from '../core/types';
 import { logFailure, logSuccess, type LogSubject } from '../adapters/integration-log';
 import { readCustomer, writeBack } from '../adapters/netsuite-records';
@@ -24,10 +24,6 @@ export interface CustomerSyncResult {
   accountId: string;
   warnings: string[];
   error?: SyncError;
-}
-
-function stamp(now: Date): string {
-  return now.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 }
 
 function subjectOf(customerId: string, accountId: string): LogSubject {
@@ -86,7 +82,7 @@ export function syncCustomer(customerId: string, eventType: string, now = new Da
       if (id === customerId) accountId = linked;
       writeBack('customer', id, {
         [ENTITY.accountId]: linked,
-        [ENTITY.syncStatus]: `Synced ${stamp(now)}${accounts.warnings.length ? ' with warnings' : ''}`,
+        [ENTITY.syncStatus]: `Synced ${syncStamp(now)}${accounts.warnings.length ? ' with warnings' : ''}`,
         [ENTITY.lastSyncedAt]: now,
         [ENTITY.lastSyncError]: '',
         ...(id === customerId ? { [ENTITY.payloadHash]: hash } : {}),
@@ -111,11 +107,7 @@ export function syncCustomer(customerId: string, eventType: string, now = new Da
       now,
     );
     writeBack('customer', customerId, {
-      [ENTITY.syncStatus]:
-        `${result.status === 'Retrying' ? 'Error, will retry' : result.status} ${stamp(now)}: ${error.code}`.slice(
-          0,
-          300,
-        ),
+      [ENTITY.syncStatus]: failureStatus(result.status, error.code, now),
       [ENTITY.lastSyncError]: error.message.slice(0, 3900),
     });
     return {

@@ -18,7 +18,7 @@ import {
   type ProductWrite,
 } from '../core/order-plan';
 import { qualifyOrder } from '../core/qualify';
-import { hashText, stableJson } from '../core/text';
+import { failureStatus, hashText, stableJson, syncStamp } from '../core/text';
 import type { CustomerSnapshot, ItemSnapshot, OrderSnapshot, Settings } from '../core/types';
 import { logFailure, logSuccess, type LogSubject } from '../adapters/integration-log';
 import { readCustomer, readItems, readLineMap, readOrder, writeBack } from '../adapters/netsuite-records';
@@ -43,10 +43,6 @@ const STANDARD = 'standard';
  * user event keeps the rest. Items not remembered are looked up again next time (one more API call).
  */
 const RESERVE_UNITS = 250;
-
-function stamp(now: Date): string {
-  return now.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-}
 
 /** The customer and its parents that have no Salesforce account yet, parents first. */
 export function unlinkedChain(customer: CustomerSnapshot, settings: Settings): CustomerSnapshot[] {
@@ -254,16 +250,8 @@ function recordFailure(
     settings?.maxAttempts ?? 6,
     now,
   );
-  const short =
-    error.code === 'SFSYNC_DEFERRED'
-      ? 'Queued'
-      : result.status === 'Retrying'
-        ? 'Error, will retry'
-        : result.status === 'Failed'
-          ? 'Failed after retries'
-          : 'Error';
   writeBack('salesorder', orderId, {
-    [BODY.syncStatus]: `${short} ${stamp(now)}: ${error.code}`.slice(0, 300),
+    [BODY.syncStatus]: failureStatus(result.status, error.code, now),
     [BODY.lastSyncError]: error.message.slice(0, 3900),
   });
 }
@@ -435,7 +423,7 @@ function runSync(
   writeBack('salesorder', order.id, {
     [BODY.opportunityId]: opportunityId,
     ...(creating && !order.salesforceOriginated ? { [BODY.netsuiteOriginated]: true } : {}),
-    [BODY.syncStatus]: `Synced ${stamp(now)}${warnings.length ? ` with ${warnings.length} warning${warnings.length > 1 ? 's' : ''}` : ''}`,
+    [BODY.syncStatus]: `Synced ${syncStamp(now)}${warnings.length ? ` with ${warnings.length} warning${warnings.length > 1 ? 's' : ''}` : ''}`,
     [BODY.lastSyncedAt]: now,
     [BODY.lastSyncError]: '',
     [BODY.payloadHash]: hash,
@@ -466,7 +454,7 @@ export function writeBackAccounts(
     if (typeof id !== 'string' || !id) continue;
     writeBack('customer', customerId, {
       [ENTITY.accountId]: id,
-      [ENTITY.syncStatus]: `Synced ${stamp(now)}`,
+      [ENTITY.syncStatus]: `Synced ${syncStamp(now)}`,
       [ENTITY.lastSyncedAt]: now,
       [ENTITY.lastSyncError]: '',
     });
