@@ -22,6 +22,8 @@ import {
 
 /** Records whose write-backs share one reduce (one collection call). */
 const WRITE_BACK_GROUP = 200;
+/** Units summarize keeps for the watermarks (a search and a save per object). */
+const SUMMARIZE_RESERVE = 100;
 
 /** Changed records of every object since its watermark, keyed object|position|ID|SystemModstamp. */
 export const getInputData: EntryPoints.MapReduce.getInputData = () => {
@@ -116,6 +118,8 @@ export const summarize: EntryPoints.MapReduce.summarize = (summary) => {
     } catch {
       // keep the raw text
     }
+    // Without units to log it, the record holds the watermark back and is read again next run.
+    if (runtime.getCurrentScript().getRemainingUsage() < SUMMARIZE_RESERVE) return false;
     try {
       const stopped = logStoppedRecord(settings, key, message, now);
       if (stopped) {

@@ -3,7 +3,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { BODY, COLUMN, ENTITY, ITEM, SETTINGS } from '../../bundle/catalogue';
 import { projectRoot } from '../../tools/demo/stack';
-import { opportunity, product, startInbound, unique, wonAccount, type InboundStack } from './support/inbound';
+import {
+  opportunity,
+  product,
+  startInbound,
+  unique,
+  wonAccount,
+  type InboundStack,
+  type LineSpec,
+} from './support/inbound';
 
 let stack: InboundStack;
 let widget: string;
@@ -29,7 +37,7 @@ const ordersOf = (oppId: string) =>
 
 async function wonOpportunity(
   extra: Record<string, unknown> = {},
-  lines = [{ entry: widgetEntry, quantity: 3, unitPrice: 19.99, discount: 15 }],
+  lines: LineSpec[] = [{ entry: widgetEntry, quantity: 3, unitPrice: 19.99, discount: 15 }],
 ) {
   const accountId = await stack.sf.insert('Account', { Name: unique('Buyer') });
   const oppId = await opportunity(stack, { Name: unique('Deal'), AccountId: accountId, ...extra }, lines);
@@ -177,10 +185,10 @@ describe('Opportunity → Sales Order', () => {
   });
 
   test('Processing set in Salesforce is picked up by the poller and ends Completed', async () => {
-    stack.poll(); // catch up with everything earlier tests changed
+    await stack.poll(); // catch up with everything earlier tests changed
     const { oppId } = await wonOpportunity({ StageName: 'Negotiation/Review' });
     await stack.sf.update('Opportunity', oppId, { NetSuite_Sync_Status__c: 'Processing' });
-    const report = stack.poll();
+    const report = await stack.poll();
     expect(report.mapErrors).toEqual([]);
     expect(ordersOf(oppId)).toHaveLength(1);
     const opp = await stack.row('Opportunity', oppId);
@@ -214,7 +222,7 @@ describe('Opportunity → Sales Order', () => {
 
   const BULK = 120;
   test('a batch larger than one call’s governance: the rest is queued as Processing and the poller finishes it', async () => {
-    stack.poll();
+    await stack.poll();
     const accountId = await wonAccount(stack, { Name: unique('Bulk Buyer') });
     const opps: string[] = [];
     for (let i = 0; i < BULK; i++) {
@@ -242,7 +250,7 @@ describe('Opportunity → Sales Order', () => {
       expect(opp.NetSuite_Sync__c).toMatch(/^Queued .*poller/);
       expect(ordersOf(id)).toHaveLength(0);
     }
-    const report = stack.poll();
+    const report = await stack.poll();
     expect(report.mapErrors).toEqual([]);
     for (const id of opps) {
       expect(ordersOf(id)).toHaveLength(1);

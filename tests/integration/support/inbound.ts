@@ -3,9 +3,22 @@
  * (tools/demo/stack), the inbound RESTlet reachable over HTTP, and helpers that change records in the org
  * as a Salesforce user would.
  */
+import { spawn } from 'node:child_process';
 import { INBOUND_SCRIPTS, LOG, SETTINGS } from '../../../bundle/catalogue';
-import type { RecordView } from '../../../tools/netsuite-local';
-import { startStack, type Stack, type StackOptions } from '../../../tools/demo/stack';
+import { createRuntime, type RecordView } from '../../../tools/netsuite-local';
+import {
+  cliPath,
+  connectSalesforceOrg,
+  type ConnectionInfo,
+  type SalesforceOrg,
+} from '../../../tools/salesforce-local';
+import {
+  ACCOUNT_URL,
+  projectRoot,
+  startStack,
+  type Stack,
+  type StackOptions,
+} from '../../../tools/demo/stack';
 
 export interface InboundStack extends Stack {
   restletUrl: string;
@@ -13,8 +26,13 @@ export interface InboundStack extends Stack {
   push(body: unknown, contentType?: string): Promise<{ status: number; body: PushBody }>;
   /** GET on the RESTlet (Update from NetSuite). */
   financials(params: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }>;
-  /** One run of the poller (the scheduled deployment, run now). */
-  poll(): ReturnType<Stack['ns']['runMapReduce']>;
+  /**
+   * One run of the poller (the scheduled deployment, run now). Resolves after a turn of the event loop:
+   * the run blocks this process, and connections the org closed meanwhile must be noticed before reuse.
+   */
+  poll(): Promise<ReturnType<Stack['ns']['runMapReduce']>>;
+  /** The same turn of the event loop after any other long synchronous run. */
+  settle(): Promise<void>;
   /** Salesforce rows of an object by ID. */
   row(sobject: string, id: string): Promise<Record<string, unknown>>;
   logEntries(salesforceId: string): RecordView[];
@@ -40,8 +58,69 @@ export interface PushBody {
 /** Settings for tests: no poll lag (nothing else writes to the org while a test runs). */
 export const TEST_SETTINGS = { [SETTINGS.pollLagSeconds]: 0 };
 
-export async function startInbound(options: StackOptions = {}): Promise<InboundStack> {
-  const stack = await startStack({ ...options, settings: { ...TEST_SETTINGS, ...options.settings } });
+/**
+ * A local org started with extra environment variables for its process (startSalesforceOrg passes the
+ * test's own environment, which Jest keeps apart from the real one). Stopped with `stop()`.
+ */
+export async function startOrgWithEnv(env: Record<string, string>): Promise<SalesforceOrg> {
+  const child = spawn(process.execPath, [cliPath(), '--port', '0', '--project-dir', projectRoot()], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+  const info = await new Promise<ConnectionInfo>((resolve, reject) => {
+    let buffered = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8');
+      const newline = buffered.indexOf('\n');
+      if (newline >= 0) resolve(JSON.parse(buffered.slice(0, newline)) as ConnectionInfo);
+    });
+    child.once('exit', (code) => reject(new Error(`local Salesforce org exited with code ${code}`)));
+  });
+  const org = connectSalesforceOrg(info);
+  return {
+    ...org,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** The NetSuite runtime and its settings for an org started elsewhere (as tools/demo/stack does). */
+function stackFor(sf: SalesforceOrg, settings: Record<string, unknown>): Stack {
+  const ns = createRuntime({
+    projectDir: projectRoot(),
+    secrets: { custsecret_sfsync_client_secret: sf.clientSecret },
+  });
+  const settingsId = ns.seed(SETTINGS.type, {
+    name: 'sfsync',
+    [SETTINGS.instanceUrl]: sf.instanceUrl,
+    [SETTINGS.clientId]: sf.clientId,
+    [SETTINGS.apiVersion]: '62.0',
+    [SETTINGS.netsuiteAccountUrl]: ACCOUNT_URL,
+    ...settings,
+  });
+  return {
+    ns,
+    sf,
+    settingsId,
+    setSettings(values) {
+      const rec = ns.ui.record.load({ type: SETTINGS.type, id: settingsId });
+      for (const [fieldId, value] of Object.entries(values)) rec.setValue({ fieldId, value: value as never });
+      rec.save();
+    },
+    async close() {
+      await ns.close();
+      await sf.stop();
+    },
+  };
+}
+
+export async function startInbound(options: StackOptions = {}, org?: SalesforceOrg): Promise<InboundStack> {
+  const settings = { ...TEST_SETTINGS, ...options.settings };
+  const stack = org ? stackFor(org, settings) : await startStack({ ...options, settings });
   const listening = await stack.ns.listen(0);
   const { script, deploy } = INBOUND_SCRIPTS.restlet;
   const restletUrl = `${listening.url}/app/site/hosting/restlet.nl?script=${script}&deploy=${deploy}`;
@@ -64,10 +143,13 @@ export async function startInbound(options: StackOptions = {}): Promise<InboundS
       const res = await fetch(`${restletUrl}&${new URLSearchParams(params).toString()}`);
       return { status: res.status, body: JSON.parse(await res.text()) as Record<string, unknown> };
     },
-    poll() {
+    async poll() {
       const { script: mr, deploy: dep } = INBOUND_SCRIPTS.poller;
-      return stack.ns.runMapReduce(mr, dep);
+      const report = stack.ns.runMapReduce(mr, dep);
+      await settle();
+      return report;
     },
+    settle,
     async row(sobject, id) {
       const found = (await stack.sf.records(sobject)).find((r) => r.Id === id);
       if (!found) throw new Error(`no ${sobject} ${id}`);
@@ -77,6 +159,10 @@ export async function startInbound(options: StackOptions = {}): Promise<InboundS
       return stack.ns.list(LOG.type).filter((e) => e.fields[LOG.salesforceId] === salesforceId);
     },
   };
+}
+
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 let counter = 0;
