@@ -5,15 +5,14 @@
  * longest run of finished records only. The map/reduce entry script wires these steps to its stages.
  */
 import { SyncError, toSyncError } from '../core/errors';
-import type { Polled } from '../core/inbound/watermark';
-import { advance, isAfter, type Advance } from '../core/inbound/watermark';
-import type { HandlerResult, InboundObject, SfOpportunity, SfRow, WriteBack } from '../core/inbound/types';
+import { advance, isAfter, type Advance, type Polled } from '../core/inbound/watermark';
+import type { HandlerResult, InboundObject, SfRow, WriteBack } from '../core/inbound/types';
 import type { Settings } from '../core/types';
 import { qualifyingOpportunities, readChanges } from '../adapters/inbound-salesforce';
 import { logFailure } from '../adapters/integration-log';
 import { loadWatermark, saveWatermark } from '../adapters/watermark-store';
 import { flushWriteBacks } from './inbound-flush';
-import { newContext, runRequest, logSubject } from './inbound-run';
+import { logSubject, newContext, runRequest } from './inbound-run';
 
 /** Records per query (Salesforce's largest batch): one API call per 2,000 changes. */
 export const PAGE_SIZE = 2000;
@@ -95,21 +94,17 @@ export function pollInput(
   return items;
 }
 
-export interface MappedRecord {
+export interface PolledResult {
   result: HandlerResult;
   writeBacks: WriteBack[];
 }
 
 /** map: one record through its handler. Write-backs are returned for the reduce stage to send. */
-export function pollRecord(settings: Settings, item: PollItem, now: Date): MappedRecord {
+export function pollRecord(settings: Settings, item: PollItem, now: Date): PolledResult {
   const ctx = newContext(settings, now);
   if (item.object === 'Opportunity' && item.qualified !== undefined)
     ctx.soqlQualified = item.qualified ? new Set([item.id]) : new Set();
-  const result = runRequest(
-    ctx,
-    { object: item.object, id: item.id, action: 'sync' },
-    item.row as SfOpportunity,
-  );
+  const result = runRequest(ctx, { object: item.object, id: item.id, action: 'sync' }, item.row);
   return { result, writeBacks: ctx.writeBacks };
 }
 
@@ -119,7 +114,7 @@ export function sendPolledWriteBacks(settings: Settings, items: WriteBack[], now
   return flushWriteBacks(ctx, items).length;
 }
 
-/** reduce: moves an object's watermark past the finished records (never backwards). */
+/** summarize: moves an object's watermark past the finished records (never backwards). */
 export function moveWatermark(object: InboundObject, finished: Polled[]): Advance & { saved: boolean } {
   const stored = loadWatermark(object);
   const result = advance(stored.mark, finished);
