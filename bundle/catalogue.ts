@@ -99,6 +99,39 @@ export const SETTINGS = {
   orderTypeField: 'custrecord_sfsync_set_order_type_fld',
   orderTypeValues: 'custrecord_sfsync_set_order_types',
   pollLagSeconds: 'custrecord_sfsync_set_poll_lag',
+  contractFlowEnabled: 'custrecord_sfsync_set_contract_flow',
+  contractRecordType: 'custrecord_sfsync_set_cr_contract_rec',
+  contractCustomerField: 'custrecord_sfsync_set_cr_customer',
+  contractStartField: 'custrecord_sfsync_set_cr_start',
+  contractEndField: 'custrecord_sfsync_set_cr_end',
+  contractStatusField: 'custrecord_sfsync_set_cr_status',
+  contractItemRecordType: 'custrecord_sfsync_set_cr_item_rec',
+  contractItemContractField: 'custrecord_sfsync_set_cr_item_contract',
+  contractItemItemField: 'custrecord_sfsync_set_cr_item_item',
+  contractItemQuantityField: 'custrecord_sfsync_set_cr_item_qty',
+  contractItemPriceField: 'custrecord_sfsync_set_cr_item_price',
+  contractItemStartField: 'custrecord_sfsync_set_cr_item_start',
+  contractItemEndField: 'custrecord_sfsync_set_cr_item_end',
+  transactionContractField: 'custrecord_sfsync_set_cr_tran_contract',
+  contractStatusMap: 'custrecord_sfsync_set_cr_status_map',
+  renewalStage: 'custrecord_sfsync_set_cr_renewal_stage',
+} as const;
+
+/**
+ * Salesforce links of NetSuite records that cannot carry sfsync fields (Contract Renewals contracts): one
+ * record per linked record, found by its key `<record type>:<internal ID>`.
+ */
+export const LINK = {
+  type: 'customrecord_sfsync_link',
+  key: 'custrecord_sfsync_link_key',
+  netsuiteType: 'custrecord_sfsync_link_ns_type',
+  netsuiteId: 'custrecord_sfsync_link_ns_id',
+  salesforceObject: 'custrecord_sfsync_link_sf_object',
+  salesforceId: 'custrecord_sfsync_link_sf_id',
+  syncStatus: 'custrecord_sfsync_link_status',
+  lastSyncError: 'custrecord_sfsync_link_error',
+  lastSyncedAt: 'custrecord_sfsync_link_synced_at',
+  state: 'custrecord_sfsync_link_state',
 } as const;
 
 /** Custom lists. */

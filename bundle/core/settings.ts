@@ -1,4 +1,5 @@
 /** Settings with safe defaults, read from the sfsync Settings record's raw values. */
+import { DEFAULT_CONTRACT_SETTINGS, parseContractSettings } from './contract-settings';
 import type { Settings, ZeroQuantityPolicy } from './types';
 
 /**
@@ -50,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   orderTypeField: DEFAULT_ORDER_TYPE_FIELD,
   orderTypeValues: DEFAULT_ORDER_TYPES,
   pollLagSeconds: 60,
+  ...DEFAULT_CONTRACT_SETTINGS,
 };
 
 /** Raw values as read from the record: strings, booleans, numbers or empty. */
@@ -164,6 +166,7 @@ export function parseSettings(raw: RawSettings): ParsedSettings {
       orderTypeField: text(raw.orderTypeField, d.orderTypeField),
       orderTypeValues: Object.keys(orderTypeValues).length > 0 ? orderTypeValues : { ...d.orderTypeValues },
       pollLagSeconds: lag ?? d.pollLagSeconds,
+      ...parseContractSettings(raw, problems),
     },
     problems,
   };

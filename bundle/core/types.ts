@@ -136,4 +136,24 @@ export interface Settings {
   orderTypeValues: Record<string, string>;
   /** The poller leaves out records changed in the last seconds (their transactions may still commit). */
   pollLagSeconds: number;
+  /**
+   * Contract Renewals (F6, core/contract-settings.ts): flow switch, the SuiteApp's record and field IDs,
+   * NetSuite contract status (text) → Salesforce Contract Status (null: leave it), renewal Opportunity stage.
+   */
+  contractFlowEnabled: boolean;
+  contractRecordType: string;
+  contractCustomerField: string;
+  contractStartField: string;
+  contractEndField: string;
+  contractStatusField: string;
+  contractItemRecordType: string;
+  contractItemContractField: string;
+  contractItemItemField: string;
+  contractItemQuantityField: string;
+  contractItemPriceField: string;
+  contractItemStartField: string;
+  contractItemEndField: string;
+  transactionContractField: string;
+  contractStatusMap: Record<string, string | null>;
+  renewalStage: string;
 }

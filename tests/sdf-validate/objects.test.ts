@@ -325,7 +325,16 @@ describe('rule 2: [scriptid=…] references', () => {
       'customlist_sfsync_status',
       'customrecord_contracts',
     );
-    expectFailure(dir, 'reference', 'src/Objects/custbody_sfsync_status.xml', 'customrecord_contracts');
-    expectClean(dir, { externalIds: ['customrecord_contracts'] });
+    // (the rule that keeps SuiteApp IDs out of the default project is tested in contracts.test.ts)
+    const options = { suiteAppIds: [] };
+    expectFailure(
+      dir,
+      'reference',
+      'src/Objects/custbody_sfsync_status.xml',
+      'customrecord_contracts',
+      [],
+      options,
+    );
+    expectClean(dir, { externalIds: ['customrecord_contracts'], ...options });
   });
 });
