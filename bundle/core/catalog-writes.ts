@@ -1,0 +1,41 @@
+/**
+ * Products and price book entries to create for items Salesforce does not know yet, as the order flow makes
+ * them for the lines of a transaction: a product per item without one, a standard price first, then the
+ * entry of the transaction's price book, priced at the item's first line.
+ */
+import type { PlannedLine } from './lines';
+import type { EntryWrite, ProductWrite } from './order-plan';
+import type { ItemSnapshot } from './types';
+
+/** The key of the Standard Price Book in an item's price book entry map (as the order flow stores it). */
+export const STANDARD_BOOK_KEY = 'standard';
+
+export function catalogWrites(
+  missing: ItemSnapshot[],
+  lines: PlannedLine[],
+  book: { bookId: string; key: string },
+): { products: ProductWrite[]; entries: EntryWrite[] } {
+  const products: ProductWrite[] = [];
+  const entries: EntryWrite[] = [];
+  for (const item of missing) {
+    if (!item.productId) {
+      products.push({
+        itemId: item.id,
+        body: {
+          Name: (item.displayName || item.name).slice(0, 255),
+          ProductCode: item.name.slice(0, 255),
+          Description: item.description || null,
+          IsActive: true,
+        },
+      });
+    }
+    const line = lines.find((l) => l.itemId === item.id);
+    const unitPrice = line ? (line.unitPrice ?? (line.totalPrice ?? 0) / (line.quantity || 1)) : 0;
+    const price = Math.round(unitPrice * 100) / 100;
+    if (!item.priceBookEntries[STANDARD_BOOK_KEY])
+      entries.push({ itemId: item.id, productId: item.productId, unitPrice: price, standard: true });
+    if (book.bookId && !item.priceBookEntries[book.key])
+      entries.push({ itemId: item.id, productId: item.productId, unitPrice: price, standard: false });
+  }
+  return { products, entries };
+}
