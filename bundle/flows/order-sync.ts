@@ -88,14 +88,14 @@ function parentAccount(parentId: string): { accountId: string } | null {
   return parent.accountId ? { accountId: parent.accountId } : null;
 }
 
-interface BookChoice {
+export interface BookChoice {
   /** Custom book ID, or '' for the Standard Price Book. */
   bookId: string;
   key: string;
   warnings: string[];
 }
 
-function chooseBook(lines: PlannedLine[], settings: Settings, standardBookId: string): BookChoice {
+export function chooseBook(lines: PlannedLine[], settings: Settings, standardBookId: string): BookChoice {
   const warnings: string[] = [];
   const levels = [...new Set(lines.map((l) => l.priceLevel).filter((l): l is string => !!l))];
   const mapped = levels.map((l) => settings.priceLevelBooks[l]).filter((b): b is string => !!b);
@@ -123,7 +123,7 @@ export function lineExternalId(orderId: string, line: PlannedLine): string {
 }
 
 /** Finds Salesforce products and entries for items NetSuite has no IDs for (one API call). */
-function lookupMissing(
+export function lookupMissing(
   client: SalesforceClient,
   missing: ItemSnapshot[],
   book: BookChoice,
@@ -462,7 +462,7 @@ export function writeBackAccounts(
 }
 
 /** Remembers new product and entry IDs on the items while governance allows; the rest are looked up next time. */
-function writeBackItems(
+export function writeBackItems(
   items: ItemSnapshot[],
   refs: ReturnType<typeof planOrder>['refs'],
   known: Record<string, unknown>,

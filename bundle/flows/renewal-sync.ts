@@ -1,0 +1,269 @@
+/**
+ * F6: a renewal estimate of the Contract Renewals SuiteApp (order type Contract-Renewal, a contract set)
+ * becomes a Salesforce Opportunity: NetSuite_Order_Type__c "Contract Renewal", linked to the renewed
+ * Contract (synced first when it is not in Salesforce), created in the stage of the setting "Create
+ * Salesforce Opportunity in Stage", with the estimate's lines priced as the order flow prices an order's.
+ * The Opportunity is upserted by the estimate's internal ID, then updated by its ID, kept on the estimate.
+ * Never throws: failures end in the Integration Log (flow "Contract to Contract") and on the estimate.
+ */
+import { BODY } from '../catalogue';
+import { catalogWrites } from '../core/catalog-writes';
+import { packComposites, resolveRefs } from '../core/composite';
+import { isRenewalEstimate, renewalOpportunity } from '../core/contract-mapping';
+import { SyncError, toSyncError } from '../core/errors';
+import { planLines } from '../core/lines';
+import { customerDisplayName, mapOpportunity, overrideSourceFields } from '../core/mapping';
+import { planOrder, type LineWrite } from '../core/order-plan';
+import { hashText, stableJson } from '../core/text';
+import type { OrderSnapshot, Settings } from '../core/types';
+import { logFailure, logSuccess } from '../adapters/integration-log';
+import { findLink } from '../adapters/link-store';
+import {
+  isoDate,
+  readCustomer,
+  readItems,
+  readLineMap,
+  readOrder,
+  writeBack,
+} from '../adapters/netsuite-records';
+import { SalesforceClient } from '../adapters/salesforce-client';
+import { loadSettings } from '../adapters/settings-store';
+import { contractSubject, stamp, syncContract } from './contract-sync';
+import {
+  accountWrites,
+  chooseBook,
+  lineExternalId,
+  lookupMissing,
+  unlinkedChain,
+  writeBackAccounts,
+  writeBackItems,
+  type OrderSyncResult,
+  type Readable,
+} from './order-sync';
+
+const str = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+
+function num(value: unknown): number | null {
+  if (value === null || value === undefined || value === '') return null;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+const subjectOf = (estimateId: string, opportunityId = '') =>
+  contractSubject('estimate', estimateId, 'Opportunity', opportunityId);
+
+/** Syncs one estimate; anything but a renewal estimate is skipped without a trace. */
+export function syncRenewalEstimate(rec: Readable, now = new Date()): OrderSyncResult {
+  const estimateId = String(rec.id);
+  const hadError = !!rec.getValue({ fieldId: BODY.lastSyncError });
+  let settings: Settings | null = null;
+  let order: OrderSnapshot | null = null;
+  try {
+    const parsed = loadSettings();
+    settings = parsed.settings;
+    if (!settings.contractFlowEnabled)
+      return {
+        outcome: 'skipped',
+        reason: 'The Contract Renewals flows are turned off.',
+        opportunityId: '',
+        warnings: [],
+      };
+    const orderType = str(rec.getValue({ fieldId: settings.orderTypeField }));
+    const contractId = str(rec.getValue({ fieldId: settings.transactionContractField }));
+    if (!isRenewalEstimate(orderType, contractId, settings))
+      return { outcome: 'skipped', reason: 'Not a renewal estimate.', opportunityId: '', warnings: [] };
+    order = readOrder(rec, overrideSourceFields(settings, 'Opportunity'));
+    return runRenewal(rec, order, contractId, settings, hadError, now, parsed.problems);
+  } catch (thrown) {
+    const error = toSyncError(thrown, `renewal estimate ${order?.tranId || estimateId}`);
+    const result = logFailure(
+      subjectOf(estimateId, order?.opportunityId ?? ''),
+      error,
+      settings?.maxAttempts ?? 6,
+      now,
+    );
+    const short =
+      result.status === 'Retrying'
+        ? 'Error, will retry'
+        : result.status === 'Failed'
+          ? 'Failed after retries'
+          : 'Error';
+    writeBack('estimate', estimateId, {
+      [BODY.syncStatus]: `${short} ${stamp(now)}: ${error.code}`.slice(0, 300),
+      [BODY.lastSyncError]: error.message.slice(0, 3900),
+    });
+    return {
+      outcome: 'failed',
+      reason: error.message,
+      opportunityId: order?.opportunityId ?? '',
+      warnings: [],
+      error,
+    };
+  }
+}
+
+/** The Salesforce ID of the estimate's contract, syncing the contract first when Salesforce lacks it. */
+function contractInSalesforce(contractId: string, settings: Settings, subject: string, now: Date): string {
+  const link = findLink(settings.contractRecordType, contractId, 'Contract');
+  if (link.salesforceId && !link.hadError) return link.salesforceId;
+  const synced = syncContract(contractId, now);
+  if (synced.contractId && synced.outcome !== 'failed') return synced.contractId;
+  throw new SyncError({
+    code: synced.error?.code ?? 'SFSYNC_CONTRACT_NOT_SYNCED',
+    message: `The contract of ${subject} (internal ID ${contractId}) could not be synced to Salesforce first: ${synced.reason}`,
+    retryable: synced.error?.retryable ?? false,
+    source: synced.error?.source ?? 'sfsync',
+  });
+}
+
+function runRenewal(
+  rec: Readable,
+  order: OrderSnapshot,
+  contractId: string,
+  settings: Settings,
+  hadError: boolean,
+  now: Date,
+  problems: string[],
+): OrderSyncResult {
+  const subject = `renewal estimate ${order.tranId || order.id}`;
+  const warnings = [...problems];
+  const plan = planLines(order.lines, order.discountRate, settings.zeroQuantityPolicy);
+  warnings.push(...plan.warnings);
+  const contractSfId = contractInSalesforce(contractId, settings, subject, now);
+
+  const customer = readCustomer(order.customerId, overrideSourceFields(settings, 'Account'));
+  const chain = customer.accountId ? [] : unlinkedChain(customer, settings);
+  const accounts = accountWrites(chain, settings);
+  warnings.push(...accounts.warnings);
+
+  const client = new SalesforceClient(settings);
+  let standardBookId = client.standardBookId;
+  const book = chooseBook(plan.lines, settings, standardBookId);
+  warnings.push(...book.warnings);
+  const items = readItems([...new Set(plan.lines.map((l) => l.itemId))]);
+  const missingItems = () => [...items.values()].filter((i) => !i.productId || !i.priceBookEntries[book.key]);
+
+  const creating = !order.opportunityId;
+  const mapped = mapOpportunity({ order, customerName: customerDisplayName(customer), creating, settings });
+  warnings.push(...mapped.warnings);
+  const opportunity = renewalOpportunity(mapped.body, {
+    estimateId: order.id,
+    tranId: order.tranId,
+    total: num(rec.getValue({ fieldId: 'total' })),
+    contractId: contractSfId,
+    expectedClose: rec.getValue({ fieldId: 'expectedclosedate' })
+      ? isoDate(rec.getValue({ fieldId: 'expectedclosedate' }))
+      : '',
+    creating,
+    settings,
+  });
+  const lineMap = readLineMap(rec);
+  const current = plan.lines.map((line) => ({ line, externalId: lineExternalId(order.id, line) }));
+  const hash = hashText(
+    stableJson({
+      opportunity,
+      accounts: accounts.writes.map((a) => a.body),
+      book: book.key,
+      account: customer.accountId,
+      lines: current.map((c) => ({ id: c.externalId, ...c.line })),
+    }),
+  );
+  if (!creating && hash === order.payloadHash && !hadError) {
+    return {
+      outcome: 'unchanged',
+      reason: 'No mapped field changed since the last sync.',
+      opportunityId: order.opportunityId,
+      warnings,
+    };
+  }
+
+  const unlinked = missingItems();
+  if (unlinked.length > 0) {
+    const found = lookupMissing(client, unlinked, book);
+    if (found.standardBookId) {
+      standardBookId = found.standardBookId;
+      client.rememberStandardBook(standardBookId);
+    }
+  }
+  const stillMissing = missingItems();
+  if (stillMissing.length > 0 && !settings.createMissingProducts) {
+    throw new SyncError({
+      code: 'SFSYNC_ITEM_NOT_LINKED',
+      message: `These items of ${subject} have no Salesforce product or price in the ${book.bookId ? 'mapped' : 'Standard'} price book: ${stillMissing.map((i) => `${i.name} (internal ID ${i.id})`).join(', ')}. Link each item to its Salesforce product (field "Salesforce Product ID"), add its price book entry in Salesforce, or turn on "Create Missing Products and Price Book Entries" in sfsync Settings; then save the estimate again.`,
+      retryable: false,
+      source: 'sfsync',
+    });
+  }
+  const catalog = catalogWrites(stillMissing, plan.lines, book);
+  const lines: LineWrite[] = current.map(({ line, externalId }) => ({
+    line,
+    externalId,
+    salesforceId: lineMap[externalId] ?? '',
+    entryId: items.get(line.itemId)?.priceBookEntries[book.key] ?? '',
+  }));
+  const keep = new Set(current.map((c) => c.externalId));
+  const removed = Object.entries(lineMap)
+    .filter(([ext]) => !keep.has(ext))
+    .map(([, id]) => id);
+
+  const orderPlan = planOrder({
+    base: client.base,
+    orderId: order.id,
+    subject,
+    priceBookId: book.bookId,
+    standardBookId,
+    accounts: accounts.writes,
+    accountId: customer.accountId,
+    customerId: customer.id,
+    products: catalog.products,
+    entries: catalog.entries,
+    opportunityId: order.opportunityId,
+    opportunity,
+    lines,
+  });
+  const known: Record<string, unknown> = {};
+  for (const batch of packComposites(orderPlan.steps)) {
+    Object.assign(known, client.composite(resolveRefs(batch, known)));
+    if (!('opp' in known) && batch.some((s) => s.referenceId === 'opp'))
+      known.opp = { id: order.opportunityId };
+  }
+  const opportunityId = order.opportunityId || str((known.opp as { id?: unknown } | null | undefined)?.id);
+  for (let i = 0; i < removed.length; i += 200) {
+    client.request(
+      'DELETE',
+      `${client.base}/composite/sobjects?allOrNone=false&ids=${removed.slice(i, i + 200).join(',')}`,
+      undefined,
+      `the removed lines of ${subject}`,
+    );
+  }
+  const newMap: Record<string, string> = {};
+  for (const l of lines) if (l.salesforceId) newMap[l.externalId] = l.salesforceId;
+  for (const chunk of orderPlan.refs.lineChunks) {
+    const results = (known[chunk.ref] as Array<{ id?: string }> | undefined) ?? [];
+    chunk.externalIds.forEach((ext, i) => {
+      const id = results[i]?.id;
+      if (id) newMap[ext] = id;
+    });
+  }
+  const n = warnings.length;
+  writeBack('estimate', order.id, {
+    [BODY.opportunityId]: opportunityId,
+    [BODY.syncStatus]: `Synced ${stamp(now)}${n ? ` with ${n} warning${n > 1 ? 's' : ''}` : ''}`,
+    [BODY.lastSyncedAt]: now,
+    [BODY.lastSyncError]: '',
+    [BODY.payloadHash]: hash,
+    [BODY.lineMap]: JSON.stringify(newMap),
+  });
+  writeBackAccounts(orderPlan.refs.accounts, known, now);
+  writeBackItems(unlinked, orderPlan.refs, known, book.key);
+  logSuccess(
+    subjectOf(order.id, opportunityId),
+    {
+      hadError,
+      logSuccesses: settings.logSuccesses || warnings.length > 0,
+      message: `Renewal Opportunity ${opportunityId} synced with ${plan.lines.length} line(s), amount ${(plan.totalCents / 100).toFixed(2)}.${warnings.length ? ` Warnings: ${warnings.join(' ')}` : ''}`,
+    },
+    now,
+  );
+  return { outcome: 'synced', reason: 'Synced.', opportunityId, warnings };
+}
