@@ -9,6 +9,7 @@ import { BODY } from '../catalogue';
 import { SyncError } from '../core/errors';
 import { decideOrder, decideQuote, meetsOrderStages, orderRequested } from '../core/inbound/decide';
 import {
+  contractValue,
   lineValues,
   orderTypeValue,
   transactionValues,
@@ -160,6 +161,10 @@ export function syncOrder(ctx: InboundContext, opp: SfOpportunity, action: Inbou
   const type = orderTypeValue(opp, settings.orderTypeValues);
   if (type.warning) warnings.push(type.warning);
   if (type.value && settings.orderTypeField) optional[settings.orderTypeField] = type.value;
+  const contract = contractValue(opp);
+  if (contract.warning) warnings.push(contract.warning);
+  if (contract.value && settings.transactionContractField)
+    optional[settings.transactionContractField] = contract.value;
   const saved = upsertTransaction('salesorder', rec, mapped.values, optional, lines, ctx.now);
   const tranId = order?.tranId || transactionSummary('salesorder', saved.id).tranId;
   const back = orderWriteBack(

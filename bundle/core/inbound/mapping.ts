@@ -218,6 +218,25 @@ export function orderTypeValue(
       };
 }
 
+/**
+ * The Contract Renewals contract of an upsell or renewal order: the NetSuite internal ID of the opportunity's
+ * NetSuite_Contract__c (set on the transaction's contract field, custbody_contract_name by default).
+ */
+export function contractValue(opp: Pick<SfOpportunity, 'NetSuite_Contract__c' | 'NetSuite_Contract__r'>): {
+  value: string | null;
+  warning: string | null;
+} {
+  const contract = text(opp.NetSuite_Contract__c);
+  if (!contract) return { value: null, warning: null };
+  const id = text(opp.NetSuite_Contract__r?.NetSuite_Id__c);
+  return id
+    ? { value: id, warning: null }
+    : {
+        value: null,
+        warning: `Contract ${contract} of the opportunity has no NetSuite ID (it did not come from a NetSuite contract); the order's contract was not set.`,
+      };
+}
+
 /** Compares a current NetSuite value with the value the mapping wants, the way NetSuite returns values. */
 export function sameValue(current: unknown, wanted: NsValue, currentDate = ''): boolean {
   if (wanted !== null && typeof wanted === 'object') return currentDate === wanted.date;

@@ -51,6 +51,8 @@ const OPPORTUNITY_FIELDS = [
   'NetSuite_Sync_Status__c',
   'NetSuite_Sync__c',
   'NetSuite_Order_Type__c',
+  'NetSuite_Contract__c',
+  'NetSuite_Contract__r.NetSuite_Id__c',
   'NetSuite_Originated_Order__c',
   'Skip_Export_To_NetSuite__c',
   'NetSuite_Estimate_Id__c',

@@ -76,6 +76,9 @@ export interface SfOpportunity {
   NetSuite_Sync_Status__c: string | null;
   NetSuite_Sync__c: string | null;
   NetSuite_Order_Type__c: string | null;
+  /** Contract this opportunity renews or extends (Contract Renewals), with the contract's NetSuite ID. */
+  NetSuite_Contract__c?: string | null;
+  NetSuite_Contract__r?: { NetSuite_Id__c: string | null } | null;
   NetSuite_Originated_Order__c: boolean | null;
   Skip_Export_To_NetSuite__c: boolean | null;
   NetSuite_Estimate_Id__c: string | null;
