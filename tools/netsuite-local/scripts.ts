@@ -270,6 +270,21 @@ export interface SuiteletRequest {
   headers?: Record<string, string>;
 }
 
+/**
+ * The fields of a posted HTML form, which NetSuite adds to request.parameters. Assumption: a name sent
+ * several times (ticked checkboxes) gives its values joined by \u0005, as NetSuite does for multi-selects.
+ */
+function formFields(method: string, req: SuiteletRequest): Record<string, string> {
+  const type = Object.entries(req.headers ?? {}).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? '';
+  if (method !== 'POST' || !/application\/x-www-form-urlencoded/i.test(type) || !req.body) return {};
+  const fields = new Map<string, string>();
+  for (const [name, value] of new URLSearchParams(req.body)) {
+    const before = fields.get(name);
+    fields.set(name, before === undefined ? value : `${before}\u0005${value}`);
+  }
+  return Object.fromEntries(fields);
+}
+
 /** A Suitelet call: context.request / context.response. Assumption: an uncaught error answers HTTP 500. */
 export function handleSuitelet(
   host: Host,
@@ -296,6 +311,7 @@ export function handleSuitelet(
   const method = (req.method ?? 'GET').toUpperCase();
   const parameters = {
     ...(req.parameters ?? {}),
+    ...formFields(method, req),
     script: String(found.script.internalId),
     deploy: String(found.deployment.internalId),
   };
