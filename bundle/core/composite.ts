@@ -85,14 +85,25 @@ export function resolveRefs<T>(value: T, known: Record<string, unknown>): T {
   return value;
 }
 
+/**
+ * Salesforce errors of a response body. Subrequests answer `errorCode`; sObject Collections answer each
+ * record's errors with `statusCode` instead, which is read as the code.
+ */
 function errorItems(body: unknown): SalesforceErrorItem[] {
-  if (Array.isArray(body)) {
-    return body.filter(
-      (e): e is SalesforceErrorItem =>
-        !!e && typeof e === 'object' && typeof (e as SalesforceErrorItem).errorCode === 'string',
-    );
-  }
-  return [];
+  if (!Array.isArray(body)) return [];
+  return body.flatMap((e): SalesforceErrorItem[] => {
+    if (!e || typeof e !== 'object') return [];
+    const item = e as { errorCode?: unknown; statusCode?: unknown; message?: unknown; fields?: unknown };
+    const code = typeof item.errorCode === 'string' ? item.errorCode : item.statusCode;
+    if (typeof code !== 'string') return [];
+    return [
+      {
+        errorCode: code,
+        message: typeof item.message === 'string' ? item.message : '',
+        ...(Array.isArray(item.fields) ? { fields: item.fields.map(String) } : {}),
+      },
+    ];
+  });
 }
 
 /** Per-record failures inside an sObject Collections result array. */
