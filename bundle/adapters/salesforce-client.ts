@@ -33,7 +33,8 @@ export interface Exchange {
 }
 
 const CACHE_NAME = 'sfsync_salesforce';
-const SESSION_KEY = 'session';
+/** One cached session per org and app: a changed My Domain URL or Client ID never reuses the old token. */
+const sessionKey = (settings: Settings) => `session|${settings.instanceUrl}|${settings.clientId}`;
 
 function parseJson(text: string): unknown {
   if (!text) return null;
@@ -77,7 +78,7 @@ export class SalesforceClient {
 
   private loadSession(): Session {
     if (this.session) return this.session;
-    const cached = this.cache.get({ key: SESSION_KEY });
+    const cached = this.cache.get({ key: sessionKey(this.settings) });
     if (cached) {
       const parsed = parseJson(cached) as Session | null;
       if (parsed && parsed.accessToken) return (this.session = parsed);
@@ -88,7 +89,7 @@ export class SalesforceClient {
   private saveSession(session: Session): void {
     this.session = session;
     // Salesforce sessions last at least the org's timeout (2 hours by default); keep ours shorter.
-    this.cache.put({ key: SESSION_KEY, value: JSON.stringify(session), ttl: 3600 });
+    this.cache.put({ key: sessionKey(this.settings), value: JSON.stringify(session), ttl: 3600 });
   }
 
   private fetchToken(): Session {
