@@ -290,7 +290,8 @@ function runSync(
     settings,
   });
   warnings.push(...opportunity.warnings);
-  const lineMap = readLineMap(rec);
+  // A new Opportunity has none of the lines sent before (say the linked one was deleted in Salesforce).
+  const lineMap = creating ? {} : readLineMap(rec);
   const current = plan.lines.map((line) => ({ line, externalId: lineExternalId(order.id, line) }));
   // What the order says, whatever was created on the way: the hash of a re-save matches the first sync's.
   const mappedForHash = creating
