@@ -1,8 +1,10 @@
 /**
  * Typed sync errors. Every failure carries the platform's error code, whether trying again can help, and a
- * message an administrator can act on. Nothing is swallowed: callers either handle a SyncError or let it
- * reach the Integration Log.
+ * message an administrator can act on: it names the record, the field when there is one, and the fix.
+ * Nothing is swallowed: callers either handle a SyncError or let it reach the Integration Log. Messages are
+ * redacted when the error is made, so no token or secret can travel further in one.
  */
+import { redact } from './text';
 
 export type ErrorSource = 'salesforce' | 'netsuite' | 'network' | 'sfsync';
 
@@ -30,7 +32,7 @@ export class SyncError extends Error {
     httpStatus?: number | null;
     fields?: string[];
   }) {
-    super(options.message);
+    super(redact(options.message));
     this.name = 'SyncError';
     this.code = options.code;
     this.retryable = options.retryable;
@@ -109,7 +111,7 @@ export function describeSalesforceError(item: SalesforceErrorItem, subject: stri
     case 'UNABLE_TO_LOCK_ROW':
       return `Salesforce was busy updating the same record (${subject}) and could not lock it. sfsync will try again automatically.`;
     case 'REQUEST_LIMIT_EXCEEDED':
-      return `The Salesforce org has used up its daily API requests, so ${subject} was not sent. sfsync waits and retries the queue automatically; raise the org limit if this happens often.`;
+      return `The Salesforce org has reached its API request limit, so nothing was sent for ${subject}. sfsync pauses its retry queue for an hour without using up attempts, then sends the record's latest state. Raise the org's limit (or spread out large imports) if this happens often.`;
     case 'SERVER_UNAVAILABLE':
       return `Salesforce was unavailable when sending ${subject}. sfsync will try again automatically.`;
     case 'INVALID_SESSION_ID':
@@ -117,9 +119,9 @@ export function describeSalesforceError(item: SalesforceErrorItem, subject: stri
     case 'DUPLICATE_VALUE':
       return `Salesforce already has another record with the same unique value on ${subject}: ${item.message}. Link or merge the duplicate in Salesforce, then press Retry.`;
     case 'MULTIPLE_CHOICES':
-      return `Several Salesforce records carry the same NetSuite ID as ${subject}. Keep one of them (delete or clear NetSuite_Id__c on the others), then press Retry.`;
+      return `Several Salesforce records carry the same NetSuite ID (field NetSuite_Id__c) as ${subject}, so sfsync cannot tell which one to update. Merge or delete the duplicates in Salesforce (or clear NetSuite_Id__c on all but one), then press Retry.`;
     case 'ENTITY_IS_DELETED':
-      return `The Salesforce record linked to ${subject} was deleted. Clear the Salesforce ID on the NetSuite record to create a new one, or restore it from the Salesforce recycle bin.`;
+      return `The Salesforce record linked to ${subject} was deleted in Salesforce. To send it again as a new record, clear its Salesforce ID on the NetSuite record (${linkField(subject)}) and save; or restore it from the Salesforce recycle bin and press Retry.`;
     case 'INVALID_CROSS_REFERENCE_KEY':
     case 'MALFORMED_ID':
       return `A Salesforce ID used for ${subject} does not point at a valid record (${fields || item.message}). Check the linked Salesforce IDs on the NetSuite records.`;
@@ -130,8 +132,17 @@ export function describeSalesforceError(item: SalesforceErrorItem, subject: stri
     case 'STANDARD_PRICE_NOT_DEFINED':
       return `A product on ${subject} has no price in the Salesforce Standard Price Book. Add a standard price, or allow sfsync to create missing price book entries in Settings.`;
     default:
+      if (/^HTTP_5\d\d$/.test(item.errorCode))
+        return `Salesforce had a temporary problem (${item.errorCode.replace('_', ' ')}) while receiving ${subject}. sfsync will try again automatically.`;
       return `Salesforce rejected ${subject}: ${item.errorCode}: ${item.message}`;
   }
+}
+
+/** The NetSuite field holding the Salesforce ID for a subject such as "order SO1" or "customer C-7". */
+function linkField(subject: string): string {
+  if (/^order\b/i.test(subject)) return 'field "Salesforce Opportunity ID" on the order';
+  if (/^customer\b/i.test(subject)) return 'field "Salesforce Account ID" on the customer';
+  return 'the Salesforce ID field';
 }
 
 export function salesforceError(items: SalesforceErrorItem[], status: number, subject: string): SyncError {
@@ -148,28 +159,66 @@ export function salesforceError(items: SalesforceErrorItem[], status: number, su
   });
 }
 
-/** Wraps anything thrown (NetSuite SuiteScriptError, SyncError, Error, string) as a SyncError. */
+/** "order SO1" → "Order SO1". */
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * Makes sure the message names the record the sync was about: an error raised deep down (the Salesforce
+ * login, one step of a composite request) names what it was doing, not always which record it was for.
+ */
+export function namingSubject(error: SyncError, subject: string): SyncError {
+  if (!subject || error.message.toLowerCase().includes(subject.toLowerCase())) return error;
+  const named = new SyncError({
+    code: error.code,
+    message: `${capitalized(subject)}: ${error.message}`,
+    retryable: error.retryable,
+    source: error.source,
+    httpStatus: error.httpStatus,
+    fields: error.fields,
+  });
+  named.request = error.request;
+  named.response = error.response;
+  return named;
+}
+
+/** Plain words for a NetSuite error name (N/https and platform errors). */
+function describeNetSuiteError(name: string, message: string, subject: string): string {
+  switch (name) {
+    case 'SSS_REQUEST_TIME_EXCEEDED':
+    case 'SSS_CONNECTION_TIME_OUT':
+      return `Salesforce did not answer in time while sending ${subject}. sfsync will try again automatically.`;
+    case 'SSS_CONNECTION_CLOSED':
+      return `sfsync could not reach Salesforce (the connection was refused or closed) while sending ${subject}. sfsync will try again automatically. If this keeps happening, check that "Salesforce My Domain URL" in sfsync Settings is right and that Salesforce is up.`;
+    case 'SSS_UNKNOWN_HOST':
+      return `The Salesforce address in sfsync Settings does not exist (${message}), so ${subject} was not sent. Check "Salesforce My Domain URL" (e.g. https://yourcompany.my.salesforce.com), then press Retry.`;
+    case 'SSS_INVALID_URL':
+    case 'SSS_INVALID_HOST_CERT':
+      return `The Salesforce address in sfsync Settings is not usable (${message}), so ${subject} was not sent. Check "Salesforce My Domain URL", then press Retry.`;
+    case 'SSS_SECRET_NOT_FOUND':
+      return `The API Secret custsecret_sfsync_client_secret is missing or not available to the sfsync scripts, so ${subject} was not sent. Create it (Setup > Company > API Secrets) with the Salesforce client secret, then press Retry.`;
+    case 'SSS_USAGE_LIMIT_EXCEEDED':
+      return `NetSuite stopped the sync of ${subject} because the script ran out of governance units. sfsync will finish it from the retry queue.`;
+    case 'RCRD_HAS_BEEN_CHANGED':
+      return `Someone else saved ${subject} while sfsync was writing to it. sfsync will try again automatically.`;
+    case 'RCRD_DSNT_EXIST':
+      return `A NetSuite record needed for ${subject} does not exist any more: ${message}`;
+    default:
+      return `NetSuite reported ${name} while syncing ${subject}: ${message}`;
+  }
+}
+
+/** Wraps anything thrown (NetSuite SuiteScriptError, SyncError, Error, string) as a SyncError naming `subject`. */
 export function toSyncError(thrown: unknown, subject: string): SyncError {
-  if (thrown instanceof SyncError) return thrown;
+  if (thrown instanceof SyncError) return namingSubject(thrown, subject);
   const e = thrown as { name?: unknown; message?: unknown } | null;
   const name = e && typeof e.name === 'string' ? e.name : 'UNEXPECTED_ERROR';
   const message = e && typeof e.message === 'string' ? e.message : String(thrown);
   const network = name.startsWith('SSS_') && /REQUEST|CONNECTION|HOST|URL/.test(name);
-  let plain: string;
-  if (name === 'SSS_REQUEST_TIME_EXCEEDED' || name === 'SSS_CONNECTION_TIME_OUT') {
-    plain = `Salesforce did not answer in time while sending ${subject}. sfsync will try again automatically.`;
-  } else if (name === 'SSS_CONNECTION_CLOSED') {
-    plain = `The connection to Salesforce was closed while sending ${subject}. sfsync will try again automatically.`;
-  } else if (name === 'SSS_INVALID_URL' || name === 'SSS_INVALID_HOST_CERT') {
-    plain = `The Salesforce address in sfsync Settings is not usable (${message}). Check "Salesforce My Domain URL".`;
-  } else if (name === 'SSS_USAGE_LIMIT_EXCEEDED') {
-    plain = `NetSuite stopped the sync of ${subject} because the script ran out of governance units. sfsync will finish it from the retry queue.`;
-  } else {
-    plain = `NetSuite reported ${name} while syncing ${subject}: ${message}`;
-  }
   return new SyncError({
     code: name,
-    message: plain,
+    message: describeNetSuiteError(name, message, subject),
     retryable: isRetryableCode(name),
     source: network ? 'network' : 'netsuite',
   });
