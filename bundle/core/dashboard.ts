@@ -1,4 +1,8 @@
-/** The dashboard page: open Integration Log entries grouped by flow and error, as HTML. Pure. */
+/**
+ * The dashboard page (open Integration Log entries grouped by flow and error, as HTML), the form actions it
+ * posts, and the alert e-mail of the retry queue. Pure: every value from the log is escaped, nothing from
+ * data is ever run.
+ */
 
 export interface DashboardEntry {
   id: string;
@@ -12,12 +16,20 @@ export interface DashboardEntry {
   entryUrl: string;
   attempts: number;
   lastSeen: string;
+  /** When the retry queue tries again ('' when it does not). */
+  nextAttempt?: string;
 }
 
 export interface DashboardGroup {
   flow: string;
   errorCode: string;
   entries: DashboardEntry[];
+}
+
+/** The saved search of open errors, once created (for the link), or null. */
+export interface SavedSearchInfo {
+  title: string;
+  url: string;
 }
 
 export function escapeHtml(text: string): string {
@@ -36,69 +48,193 @@ export function groupEntries(entries: DashboardEntry[]): DashboardGroup[] {
     groups.set(key, group);
   }
   return [...groups.values()].sort(
-    (a, b) => b.entries.length - a.entries.length || a.flow.localeCompare(b.flow),
+    (a, b) =>
+      b.entries.length - a.entries.length ||
+      a.flow.localeCompare(b.flow) ||
+      a.errorCode.localeCompare(b.errorCode),
   );
 }
 
-export function renderDashboard(entries: DashboardEntry[], actionUrl: string, notice: string): string {
-  const groups = groupEntries(entries);
-  const rows = groups
-    .map((g) => {
-      const items = g.entries
-        .map(
-          (e) => `<tr data-entry="${escapeHtml(e.id)}">
-  <td><input type="checkbox" name="ids" value="${escapeHtml(e.id)}" aria-label="select entry ${escapeHtml(e.id)}"></td>
-  <td><a href="${escapeHtml(e.entryUrl)}">${escapeHtml(e.id)}</a></td>
-  <td class="status">${escapeHtml(e.status)}</td>
-  <td><a href="${escapeHtml(e.recordUrl)}">${escapeHtml(e.netsuiteType)} ${escapeHtml(e.netsuiteId)}</a></td>
-  <td>${escapeHtml(e.message)}</td>
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "3 open entries: 1 Error, 2 Retrying" */
+export function summaryLine(entries: DashboardEntry[], groups: number): string {
+  const byStatus = new Map<string, number>();
+  for (const e of entries) byStatus.set(e.status, (byStatus.get(e.status) ?? 0) + 1);
+  const parts = ['Failed', 'Error', 'Retrying']
+    .filter((s) => byStatus.has(s))
+    .map((s) => `${byStatus.get(s)} ${s}`);
+  return `${plural(entries.length, 'open entry', 'open entries')} in ${plural(groups, 'group', 'groups')}${parts.length ? `: ${parts.join(', ')}` : ''}.`;
+}
+
+const STYLE = `body{font-family:Arial,Helvetica,sans-serif;margin:1.5em;color:#222;font-size:14px}
+h1{font-size:1.5em;margin:0 0 .3em}h2{font-size:1.15em;margin:1.6em 0 .4em}
+table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:5px 7px;text-align:left;vertical-align:top}
+thead th{background:#f4f6f8;font-size:.9em}.group-head th{background:#e6eef6;font-size:1em;padding-top:9px}
+.count{background:#34495e;color:#fff;border-radius:9px;padding:1px 8px;margin-left:6px;font-size:.85em}
+.status{white-space:nowrap;font-weight:bold}.s-Failed{color:#a00}.s-Error{color:#b45f06}.s-Retrying{color:#1d5fa8}
+.message{max-width:46em}.notice{background:#fff8d6;padding:7px 10px;border:1px solid #e0c95c}
+.toolbar{margin:.8em 0}button{margin-right:4px;cursor:pointer}.muted{color:#666;font-size:.9em}
+.group-actions{float:right;font-weight:normal}`;
+
+function statusCell(status: string): string {
+  const known = ['Failed', 'Error', 'Retrying'].includes(status) ? ` s-${status}` : '';
+  return `<td class="status${known}">${escapeHtml(status)}</td>`;
+}
+
+function row(e: DashboardEntry): string {
+  const id = escapeHtml(e.id);
+  const record = `${escapeHtml(e.netsuiteType)} ${escapeHtml(e.netsuiteId)}`;
+  return `<tr data-entry="${id}">
+  <td><input type="checkbox" name="ids" value="${id}" aria-label="select entry ${id}"></td>
+  <td><a href="${escapeHtml(e.entryUrl)}">${id}</a></td>
+  ${statusCell(e.status)}
+  <td>${e.recordUrl ? `<a href="${escapeHtml(e.recordUrl)}">${record}</a>` : record}</td>
+  <td class="message">${escapeHtml(e.message)}</td>
   <td>${e.attempts}</td>
-  <td>${escapeHtml(e.lastSeen)}</td>
-  <td><button type="submit" name="single" value="retry:${escapeHtml(e.id)}">Retry</button>
-      <button type="submit" name="single" value="resolve:${escapeHtml(e.id)}">Resolve</button></td>
-</tr>`,
-        )
-        .join('\n');
-      return `<tbody class="group">
-<tr class="group-head"><th colspan="8">${escapeHtml(g.flow)} — ${escapeHtml(g.errorCode || 'no code')} <span class="count">${g.entries.length}</span></th></tr>
-${items}
+  <td>${escapeHtml(e.lastSeen)}${e.nextAttempt ? `<br><span class="muted">next: ${escapeHtml(e.nextAttempt)}</span>` : ''}</td>
+  <td><button type="submit" name="single" value="retry:${id}">Retry</button><button type="submit" name="single" value="resolve:${id}">Resolve</button></td>
+</tr>`;
+}
+
+function group(g: DashboardGroup): string {
+  const ids = g.entries.map((e) => e.id).join(',');
+  return `<tbody class="group" data-flow="${escapeHtml(g.flow)}" data-code="${escapeHtml(g.errorCode)}">
+<tr class="group-head"><th colspan="8">${escapeHtml(g.flow)} — ${escapeHtml(g.errorCode || 'no code')}<span class="count">${g.entries.length}</span>
+<span class="group-actions"><button type="submit" name="group" value="retry:${escapeHtml(ids)}">Retry all ${g.entries.length}</button><button type="submit" name="group" value="resolve:${escapeHtml(ids)}">Resolve all ${g.entries.length}</button></span></th></tr>
+${g.entries.map(row).join('\n')}
 </tbody>`;
-    })
-    .join('\n');
+}
+
+function savedSearchSection(saved: SavedSearchInfo | null): string {
+  const how =
+    'To show it on your NetSuite home page: Personalize Dashboard &gt; Custom Search (or Saved Search), then choose it in the portlet’s Set Up.';
+  return saved
+    ? `<h2>Saved search for the home page</h2>
+<p>The saved search <a href="${escapeHtml(saved.url)}">${escapeHtml(saved.title)}</a> lists the open entries. ${how}</p>`
+    : `<h2>Saved search for the home page</h2>
+<p>Create the saved search “sfsync Open Sync Errors” (one click, once per account); it lists the open entries like this page. ${how}</p>
+<p><button type="submit" name="action" value="createSearch">Create the saved search</button></p>`;
+}
+
+export function renderDashboard(
+  entries: DashboardEntry[],
+  actionUrl: string,
+  notice: string,
+  saved: SavedSearchInfo | null = null,
+): string {
+  const groups = groupEntries(entries);
+  const body =
+    groups.map(group).join('\n') ||
+    '<tbody><tr><td colspan="8">Nothing to do: every sync is up to date.</td></tr></tbody>';
   return `<!doctype html>
-<html><head><meta charset="utf-8"><title>sfsync — open sync errors</title>
-<style>body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top}.group-head th{background:#eef3f8}.count{background:#345;color:#fff;border-radius:8px;padding:0 6px;margin-left:6px}.notice{background:#ffe;padding:6px;border:1px solid #cc9}</style>
+<html lang="en"><head><meta charset="utf-8"><title>sfsync — open sync errors</title>
+<style>${STYLE}</style>
 </head><body>
 <h1>sfsync — open sync errors</h1>
+<p class="muted">Entries of the sfsync Integration Log that are not resolved. Retry syncs the record’s current state within a minute or two; Resolve closes an entry you have dealt with. A record saved again after a fix resolves its entry by itself.</p>
 ${notice ? `<p class="notice" role="status">${escapeHtml(notice)}</p>` : ''}
-<p id="total">${entries.length} open entr${entries.length === 1 ? 'y' : 'ies'} in ${groups.length} group${groups.length === 1 ? '' : 's'}.</p>
+<p id="total">${escapeHtml(summaryLine(entries, groups.length))}</p>
 <form method="POST" action="${escapeHtml(actionUrl)}">
-<p><button type="submit" name="bulk" value="retry">Retry selected</button>
-<button type="submit" name="bulk" value="resolve">Resolve selected</button></p>
+<p class="toolbar"><button type="submit" name="bulk" value="retry">Retry selected</button><button type="submit" name="bulk" value="resolve">Resolve selected</button></p>
 <table>
 <thead><tr><th></th><th>Entry</th><th>Status</th><th>Record</th><th>What happened and what to do</th><th>Attempts</th><th>Last seen</th><th></th></tr></thead>
-${rows || '<tbody><tr><td colspan="8">Nothing to do: every sync is up to date.</td></tr></tbody>'}
+${body}
 </table>
+${savedSearchSection(saved)}
 </form>
 </body></html>`;
 }
 
-/** Reads the posted form: a single-row button wins over the bulk buttons. */
-export function parseAction(
-  params: Record<string, string | string[] | undefined>,
-): { action: 'retry' | 'resolve'; ids: string[] } | null {
-  const single = typeof params.single === 'string' ? params.single : '';
-  const match = /^(retry|resolve):(\d+)$/.exec(single);
-  if (match) return { action: match[1] as 'retry' | 'resolve', ids: [match[2]!] };
+export type DashboardAction =
+  { action: 'retry' | 'resolve'; ids: string[] } | { action: 'createSearch'; ids: [] };
+
+function idList(raw: string | string[] | undefined): string[] {
+  const parts = Array.isArray(raw)
+    ? raw
+    : typeof raw === 'string'
+      ? raw.split(',').flatMap((part) => part.split('\u0005'))
+      : [];
+  return [...new Set(parts.map((p) => p.trim()).filter((id) => /^\d{1,12}$/.test(id)))];
+}
+
+/**
+ * Reads the posted form: a row's button wins over a group's, which wins over the bulk buttons (which act on
+ * the ticked rows). Anything that is not an entry ID is dropped.
+ */
+export function parseAction(params: Record<string, string | string[] | undefined>): DashboardAction | null {
+  if (params.action === 'createSearch') return { action: 'createSearch', ids: [] };
+  for (const name of ['single', 'group']) {
+    const value = params[name];
+    const match = typeof value === 'string' ? /^(retry|resolve):([\d,]+)$/.exec(value) : null;
+    if (match) {
+      const ids = idList(match[2]);
+      if (ids.length > 0) return { action: match[1] as 'retry' | 'resolve', ids };
+    }
+  }
   const bulk = params.bulk;
   if (bulk !== 'retry' && bulk !== 'resolve') return null;
-  const raw = params.ids;
-  const ids = (
-    Array.isArray(raw)
-      ? raw
-      : typeof raw === 'string'
-        ? raw.split(',').flatMap((part) => part.split('\u0005'))
-        : []
-  ).filter((id) => /^\d+$/.test(id));
+  const ids = idList(params.ids);
   return ids.length > 0 ? { action: bulk, ids } : null;
+}
+
+/** What a POST did, as URL parameters of the page it redirects to (so a reload does not post again). */
+export interface ActionResult {
+  done: 'retry' | 'resolve' | 'none' | 'search-created' | 'search-exists' | 'refused';
+  n?: number;
+  left?: number;
+}
+
+const entryCount = (n: number) => plural(n, 'entry', 'entries');
+
+/** The notice for a redirect's parameters; unknown values give no notice (nothing from the URL is shown). */
+export function noticeFor(params: Record<string, string | string[] | undefined>): string {
+  const n = Number(params.n) || 0;
+  const left = Number(params.left) || 0;
+  const more =
+    left > 0
+      ? ` ${entryCount(left)} did not fit in one request: select them and press the button again.`
+      : '';
+  switch (params.done) {
+    case 'retry':
+      return `Retry queued for ${entryCount(n)}; it runs within a minute or two.${more}`;
+    case 'resolve':
+      return `${entryCount(n)} marked resolved.${more}`;
+    case 'none':
+      return 'Select at least one entry first.';
+    case 'search-created':
+      return 'Saved search “sfsync Open Sync Errors” created. Add it to your home page with a Custom Search portlet.';
+    case 'search-exists':
+      return 'The saved search “sfsync Open Sync Errors” exists already.';
+    case 'refused':
+      return 'Refused: the form was not sent from this page.';
+    default:
+      return '';
+  }
+}
+
+/** One failed-for-good entry, as the retry queue reports it. */
+export interface FailedEntry {
+  entryId: string;
+  flow: string;
+  netsuiteType: string;
+  netsuiteId: string;
+  entryUrl?: string;
+}
+
+/** The one e-mail of a retry run listing every entry that failed for good. */
+export function alertMail(failed: FailedEntry[]): { subject: string; body: string } {
+  const n = failed.length;
+  return {
+    subject: `sfsync: ${n} sync${n === 1 ? '' : 's'} failed after every retry`,
+    body: [
+      `${n === 1 ? 'This record' : `These ${n} records`} could not be synced with Salesforce after all automatic retries.`,
+      'Open each Integration Log entry for what to fix, fix it, then press Retry on the sfsync dashboard (or save the record again).',
+      '',
+      ...failed.map(
+        (f) =>
+          `- ${f.flow}: ${f.netsuiteType || 'record'} ${f.netsuiteId} (log entry ${f.entryId}${f.entryUrl ? `: ${f.entryUrl}` : ''})`,
+      ),
+    ].join('\n'),
+  };
 }
