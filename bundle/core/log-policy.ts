@@ -48,3 +48,31 @@ export function afterFailure(
 export function logKey(flow: string, recordType: string, recordId: string): string {
   return `${flow}:${recordType}:${recordId}`;
 }
+
+export function isOpenStatus(status: string): boolean {
+  return (OPEN_STATUSES as string[]).includes(status);
+}
+
+/**
+ * The next-attempt time to store after a failure. A Failed entry keeps one only while its alert is still to
+ * be sent: the retry queue picks it up, syncs nothing, and lists it in the run's single e-mail. So an entry
+ * that fails for good anywhere (a save, the queue, an inbound request) is reported once, in a batch. An
+ * entry that was Failed already keeps its pending alert, or stays quiet if it was reported.
+ */
+export function nextAttemptAfter(
+  outcome: FailureOutcome,
+  previous: { status: string; nextAttemptAt: Date | null } | null,
+  now: Date,
+): Date | null {
+  if (outcome.status !== 'Failed') return outcome.nextAttemptAt;
+  if (previous?.status === 'Failed') return previous.nextAttemptAt;
+  return now;
+}
+
+/** What the retry queue does with a due entry: sync it again, or only report that it failed for good. */
+export function dueAction(status: string, chosenByHand: boolean): 'retry' | 'alert' | 'skip' {
+  if (chosenByHand) return isOpenStatus(status) ? 'retry' : 'skip';
+  if (status === 'Retrying') return 'retry';
+  if (status === 'Failed') return 'alert';
+  return 'skip';
+}

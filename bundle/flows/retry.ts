@@ -1,15 +1,19 @@
 /**
- * The retry queue: re-syncs records whose Integration Log entry is due, reading their current state.
- * REQUEST_LIMIT_EXCEEDED pauses the whole queue for an hour instead of spending attempts.
+ * The retry queue: re-syncs records whose Integration Log entry is due, reading their current state (the
+ * latest state wins, never a stale payload). Entries whose record synced meanwhile, or no longer needs a
+ * sync, are resolved. REQUEST_LIMIT_EXCEEDED pauses the whole queue for an hour instead of spending
+ * attempts. Failed entries whose alert is pending are only reported, not synced.
  */
-import * as cache from 'N/cache';
 import * as record from 'N/record';
 import * as search from 'N/search';
 import { LOG } from '../catalogue';
-import { DEFER_MS } from '../core/log-policy';
+import { dueAction, isOpenStatus } from '../core/log-policy';
+import { pausedUntil, pauseQueue, resolveEntry, statusIds, type FlowName } from '../adapters/integration-log';
 import { syncCustomer } from './customer-sync';
 import { isInboundFlow, retryInbound } from './inbound-retry';
 import { syncOrder } from './order-sync';
+
+export { pausedUntil, resolveEntry };
 
 export interface DueEntry {
   entryId: string;
@@ -17,42 +21,35 @@ export interface DueEntry {
   netsuiteType: string;
   netsuiteId: string;
   status: string;
+  /** Chosen on the dashboard (or by the run's parameter): retried whatever its status and time. */
+  chosen?: boolean;
   /** Inbound entries (Salesforce → NetSuite) name the Salesforce record. */
   salesforceObject?: string;
   salesforceId?: string;
 }
 
-const QUEUE_CACHE = 'sfsync_retry';
-const PAUSE_KEY = 'pausedUntil';
-
-function queueCache(): cache.Cache {
-  return cache.getCache({ name: QUEUE_CACHE, scope: cache.Scope.PROTECTED });
-}
-
-export function pausedUntil(now: Date): number {
-  const until = Number(queueCache().get({ key: PAUSE_KEY }) || 0);
-  return until > now.getTime() ? until : 0;
-}
-
-export function pauseQueue(now: Date): void {
-  queueCache().put({
-    key: PAUSE_KEY,
-    value: String(now.getTime() + DEFER_MS),
-    ttl: Math.ceil(DEFER_MS / 1000),
-  });
-}
-
-/** Entries whose next attempt is due (or the chosen ones, from the dashboard). */
+/**
+ * Entries whose next attempt is due: Retrying ones to sync again, Failed ones whose alert is pending.
+ * With `onlyIds` (the dashboard's Retry), exactly those entries while they are open.
+ */
 export function dueEntries(now: Date, onlyIds: string[] = []): DueEntry[] {
+  const chosen = onlyIds.length > 0;
   const filters: unknown[] = [['isinactive', 'is', 'F']];
-  if (onlyIds.length > 0) filters.push('AND', ['internalid', 'anyof', onlyIds]);
-  else filters.push('AND', [LOG.retryable, 'is', 'T'], 'AND', [LOG.nextAttemptAt, 'onorbefore', now]);
+  if (chosen) {
+    filters.push('AND', ['internalid', 'anyof', onlyIds]);
+    filters.push('AND', [LOG.status, 'anyof', statusIds(['Error', 'Retrying', 'Failed'])]);
+  } else {
+    filters.push('AND', [LOG.status, 'anyof', statusIds(['Retrying', 'Failed'])]);
+    filters.push('AND', [LOG.nextAttemptAt, 'isnotempty', '']);
+    filters.push('AND', [LOG.nextAttemptAt, 'onorbefore', now]);
+  }
   const due: DueEntry[] = [];
   const paged = search
     .create({
       type: LOG.type,
       filters,
       columns: [
+        search.createColumn({ name: LOG.nextAttemptAt, sort: search.Sort.ASC }),
         LOG.flow,
         LOG.netsuiteType,
         LOG.netsuiteId,
@@ -65,14 +62,14 @@ export function dueEntries(now: Date, onlyIds: string[] = []): DueEntry[] {
   paged.pageRanges.forEach((range) => {
     paged.fetch({ index: range.index }).data.forEach((r) => {
       const status = r.getText({ name: LOG.status }) ?? '';
-      if (onlyIds.length === 0 && status !== 'Retrying') return;
-      if (status === 'Resolved' || status === 'Success' || status === 'Skipped') return;
+      if (dueAction(status, chosen) === 'skip') return;
       due.push({
         entryId: String(r.id),
         flow: r.getText({ name: LOG.flow }) ?? '',
         netsuiteType: String(r.getValue({ name: LOG.netsuiteType }) ?? ''),
         netsuiteId: String(r.getValue({ name: LOG.netsuiteId }) ?? ''),
         status,
+        ...(chosen ? { chosen: true } : {}),
         salesforceObject: String(r.getValue({ name: LOG.salesforceObject }) ?? ''),
         salesforceId: String(r.getValue({ name: LOG.salesforceId }) ?? ''),
       });
@@ -81,22 +78,33 @@ export function dueEntries(now: Date, onlyIds: string[] = []): DueEntry[] {
   return due;
 }
 
-export function resolveEntry(entryId: string, message: string, now: Date): void {
-  const rec = record.load({ type: LOG.type, id: entryId });
-  rec.setText({ fieldId: LOG.status, text: 'Resolved' });
-  rec.setValue({ fieldId: LOG.message, value: `Resolved: ${message}`.slice(0, 3900) });
-  rec.setValue({ fieldId: LOG.lastSeen, value: now });
-  rec.setValue({ fieldId: LOG.nextAttemptAt, value: null });
-  rec.save();
+export type RetryOutcome = 'synced' | 'resolved' | 'failed' | 'paused' | 'unsupported';
+
+function currentStatus(entryId: string): string {
+  const values = search.lookupFields({ type: LOG.type, id: entryId, columns: [LOG.status] }) as Record<
+    string,
+    unknown
+  >;
+  const value = values[LOG.status];
+  return Array.isArray(value) ? String((value as Array<{ text?: string }>)[0]?.text ?? '') : '';
 }
 
-export type RetryOutcome = 'synced' | 'resolved' | 'failed' | 'paused' | 'unsupported';
+/** Clears a Failed entry's pending alert once the run's e-mail went out (or there is no one to tell). */
+export function markAlerted(entryIds: string[]): void {
+  for (const id of entryIds) {
+    record.submitFields({ type: LOG.type, id, values: { [LOG.nextAttemptAt]: null } });
+  }
+}
 
 /** Retries one entry against the record's current state. */
 export function retryEntry(entry: DueEntry, now: Date): { outcome: RetryOutcome; status?: string } {
+  const action = dueAction(entry.status, entry.chosen === true);
+  if (action === 'alert') return { outcome: 'failed', status: 'Failed' };
+  if (action === 'skip') return { outcome: 'resolved', status: entry.status };
   if (pausedUntil(now)) return { outcome: 'paused' };
   let result: { outcome: string; reason: string; error?: { code: string } };
-  if (entry.flow === 'Sales Order to Opportunity') {
+  const flow = entry.flow as FlowName;
+  if (flow === 'Sales Order to Opportunity') {
     let order: record.Record;
     try {
       order = record.load({ type: record.Type.SALES_ORDER, id: entry.netsuiteId });
@@ -108,10 +116,10 @@ export function retryEntry(entry: DueEntry, now: Date): { outcome: RetryOutcome;
       throw e;
     }
     result = syncOrder(order, 'retry', now);
-  } else if (entry.flow === 'Customer to Account') {
+  } else if (flow === 'Customer to Account') {
     result = syncCustomer(entry.netsuiteId, 'retry', now);
-  } else if (isInboundFlow(entry.flow)) {
-    const inbound = retryInbound({ flow: entry.flow, salesforceId: entry.salesforceId ?? '' }, now);
+  } else if (isInboundFlow(flow)) {
+    const inbound = retryInbound({ flow, salesforceId: entry.salesforceId ?? '' }, now);
     if (inbound.status !== 'failed') {
       resolveEntry(entry.entryId, inbound.message, now);
       return { outcome: inbound.status === 'synced' ? 'synced' : 'resolved' };
@@ -120,18 +128,17 @@ export function retryEntry(entry: DueEntry, now: Date): { outcome: RetryOutcome;
   } else {
     return { outcome: 'unsupported' };
   }
-  if (result.outcome === 'synced') return { outcome: 'synced' };
+  if (result.outcome === 'synced') {
+    // The sync resolves the entry it knows about; one it could not see (the record's error field was
+    // cleared meanwhile) is resolved here, so nothing stays open after a success.
+    if (isOpenStatus(currentStatus(entry.entryId)))
+      resolveEntry(entry.entryId, `${result.reason} (retry queue)`, now);
+    return { outcome: 'synced' };
+  }
   if (result.outcome === 'unchanged' || result.outcome === 'skipped') {
     resolveEntry(entry.entryId, result.reason, now);
     return { outcome: 'resolved' };
   }
   if (result.error?.code === 'REQUEST_LIMIT_EXCEEDED') pauseQueue(now);
-  const status = search.lookupFields({ type: LOG.type, id: entry.entryId, columns: [LOG.status] }) as Record<
-    string,
-    unknown
-  >;
-  const text = Array.isArray(status[LOG.status])
-    ? String((status[LOG.status] as Array<{ text?: string }>)[0]?.text ?? '')
-    : '';
-  return { outcome: 'failed', status: text };
+  return { outcome: 'failed', status: currentStatus(entry.entryId) };
 }
