@@ -10,6 +10,7 @@ import { LOG } from '../catalogue';
 import { dueAction, isOpenStatus } from '../core/log-policy';
 import { pausedUntil, pauseQueue, resolveEntry, statusIds, type FlowName } from '../adapters/integration-log';
 import { syncCustomer } from './customer-sync';
+import { retryContractEntry } from './contract-retry';
 import { isInboundFlow, retryInbound } from './inbound-retry';
 import { syncOrder } from './order-sync';
 
@@ -118,6 +119,13 @@ export function retryEntry(entry: DueEntry, now: Date): { outcome: RetryOutcome;
     result = syncOrder(order, 'retry', now);
   } else if (flow === 'Customer to Account') {
     result = syncCustomer(entry.netsuiteId, 'retry', now);
+  } else if (flow === 'Contract to Contract') {
+    const retried = retryContractEntry(entry.netsuiteType, entry.netsuiteId, now);
+    if (!retried) {
+      resolveEntry(entry.entryId, 'the record no longer exists in NetSuite.', now);
+      return { outcome: 'resolved' };
+    }
+    result = retried;
   } else if (isInboundFlow(flow)) {
     const inbound = retryInbound({ flow, salesforceId: entry.salesforceId ?? '' }, now);
     if (inbound.status !== 'failed') {

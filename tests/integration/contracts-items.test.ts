@@ -1,6 +1,6 @@
 // Contract Renewals contracts and items beyond the main story: a customer not yet in Salesforce, single item
 // edits, removed items, statuses, and failures in the Integration Log.
-import { ENTITY, LINK, LOG, SETTINGS } from '../../bundle/catalogue';
+import { ENTITY, LINK, LOG, PARAMS, SCRIPTS, SETTINGS } from '../../bundle/catalogue';
 import { seedCustomer } from '../../tools/demo/seed';
 import type { InboundStack } from './support/inbound';
 import { product } from './support/inbound';
@@ -222,6 +222,36 @@ describe('failures', () => {
     expect(stack.ns.ui.record.load({ type: LOG.type, id: entry!.id }).getText({ fieldId: LOG.flow })).toBe(
       'Contract to Contract',
     );
+  });
+
+  test('a temporary Salesforce failure waits in the retry queue, which syncs the contract later', async () => {
+    const customer = seedCustomer(stack.ns, { companyname: 'Adatum' });
+    await stack.sf.fault({ kind: 'unavailable', method: 'POST', path: '/composite' });
+    let made: { contractId: string } | undefined;
+    try {
+      made = suiteAppCreatesContract(stack.ns, customer, TERM, LINES());
+    } finally {
+      await stack.sf.clearFaults();
+    }
+    const { contractId } = made;
+    expect(await sfContract(contractId)).toBeUndefined();
+    const [entry] = logOf(CONTRACT, contractId);
+    expect(entry?.fields).toMatchObject({ [LOG.errorCode]: 'SERVER_UNAVAILABLE', [LOG.retryable]: true });
+    expect(linkOf(stack.ns, contractId)!.fields[LINK.syncStatus]).toMatch(/^Error, will retry /);
+
+    const run = stack.ns.runMapReduce(SCRIPTS.retryQueue.script, SCRIPTS.retryQueue.deployNow, {
+      [PARAMS.retryEntries]: entry!.id,
+    });
+    expect(run.mapErrors).toEqual([]);
+    expect(await sfContract(contractId)).toMatchObject({
+      Name: `${contractId}_2025-01-01_2025-12-31`,
+      Status: 'Activated',
+    });
+    expect(await sfItems(contractId)).toHaveLength(2);
+    expect(stack.ns.ui.record.load({ type: LOG.type, id: entry!.id }).getText({ fieldId: LOG.status })).toBe(
+      'Resolved',
+    );
+    expect(linkOf(stack.ns, contractId)!.fields[LINK.syncStatus]).toMatch(/^Synced /);
   });
 
   test('with the flow off, nothing is sent', async () => {
