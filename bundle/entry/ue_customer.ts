@@ -7,9 +7,11 @@
 import type { EntryPoints } from 'N/types';
 import { syncCustomer } from '../flows/customer-sync';
 import { ENTITY } from '../catalogue';
-import { isInboundEcho } from '../core/echo';
+import { isInboundEcho, isOwnWriteBack } from '../core/echo';
 
 const SYNCED_EVENTS = ['create', 'edit', 'xedit'];
+/** What a sync writes back on the customer (the Account ID aside: clearing it by hand must sync). */
+const WRITE_BACK = [ENTITY.syncStatus, ENTITY.lastSyncedAt, ENTITY.lastSyncError, ENTITY.payloadHash];
 
 /** Customer saved: sync it to its Salesforce Account. */
 export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
@@ -23,5 +25,7 @@ export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
     )
   )
     return;
+  // The status written back by a sync the retry queue (or another script) ran: nothing new to send.
+  if (type === 'xedit' && isOwnWriteBack(context.newRecord.getFields(), WRITE_BACK)) return;
   syncCustomer(String(context.newRecord.id), type);
 };

@@ -378,6 +378,30 @@ describe('fault matrix, Sales Order → Opportunity', () => {
     for (const id of ids) expect(entriesOf(stack.ns, id)[0]!.status).toBe('Resolved');
   });
 
+  test('a failed retry spends one attempt and one call: its status write-back syncs nothing again', async () => {
+    const customer = seedCustomer(stack.ns);
+    await stack.sf.fault({ kind: 'unavailable' });
+    try {
+      const id = createOrder(stack.ns, customer, [{ item: items.widget, quantity: 2, rate: 100 }], {
+        [BODY.sendAsOpportunity]: true,
+      });
+      const [entry] = entriesOf(stack.ns, id);
+      makeDue(stack.ns, entry!.id);
+      const since = (await stack.sf.requestLog()).length;
+      runRetryQueue(stack.ns);
+      await settle();
+      expect(
+        (await stack.sf.requestLog()).slice(since).filter((r) => r.path.includes('/composite')),
+      ).toHaveLength(1);
+      expect(entriesOf(stack.ns, id)).toEqual([expect.objectContaining({ attempts: 2, status: 'Retrying' })]);
+      expect(stack.ns.get('salesorder', id)!.fields[BODY.syncStatus]).toMatch(
+        /^Error, will retry .*SERVER_UNAVAILABLE/,
+      );
+    } finally {
+      await stack.sf.clearFaults();
+    }
+  });
+
   test('a deleted Opportunity: not recreated behind anyone’s back; clearing the link sends it again', async () => {
     const customer = seedCustomer(stack.ns);
     const id = createOrder(stack.ns, customer, [{ item: items.widget, quantity: 2, rate: 100 }], {
