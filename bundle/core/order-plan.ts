@@ -120,6 +120,16 @@ export function accountSteps(base: string, accounts: AccountWrite[], refs: Recor
   return steps;
 }
 
+/** Quantity, price (unit or total, never both), discount and description of an Opportunity line. */
+export function pricedLine(l: PlannedLine): SalesforceBody {
+  return {
+    Quantity: l.quantity,
+    ...(l.unitPrice !== null ? { UnitPrice: l.unitPrice } : { TotalPrice: l.totalPrice }),
+    Discount: l.discountPercent,
+    Description: lineDescription(l.description).value,
+  };
+}
+
 export function planOrder(input: OrderPlanInput): OrderPlan {
   const { base } = input;
   const steps: Step[] = [];
@@ -235,12 +245,7 @@ export function planOrder(input: OrderPlanInput): OrderPlan {
         `Line for ${l.itemName}: OpportunityLineItem.Description was cut to the Salesforce limit of 255 characters.`,
       );
     }
-    return {
-      Quantity: l.quantity,
-      ...(l.unitPrice !== null ? { UnitPrice: l.unitPrice } : { TotalPrice: l.totalPrice }),
-      Discount: l.discountPercent,
-      Description: description.value,
-    };
+    return pricedLine(l);
   };
 
   chunks(input.lines.filter((l) => !l.salesforceId)).forEach((chunk, n) => {
