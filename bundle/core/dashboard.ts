@@ -59,6 +59,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 /** "3 open entries: 1 Error, 2 Retrying" */
 export function summaryLine(entries: DashboardEntry[], groups: number): string {
+  if (entries.length === 0) return 'No open entries.';
   const byStatus = new Map<string, number>();
   for (const e of entries) byStatus.set(e.status, (byStatus.get(e.status) ?? 0) + 1);
   const parts = ['Failed', 'Error', 'Retrying']
@@ -75,7 +76,7 @@ thead th{background:#f4f6f8;font-size:.9em}.group-head th{background:#e6eef6;fon
 .status{white-space:nowrap;font-weight:bold}.s-Failed{color:#a00}.s-Error{color:#b45f06}.s-Retrying{color:#1d5fa8}
 .message{max-width:46em}.notice{background:#fff8d6;padding:7px 10px;border:1px solid #e0c95c}
 .toolbar{margin:.8em 0}button{margin-right:4px;cursor:pointer}.muted{color:#666;font-size:.9em}
-.group-actions{float:right;font-weight:normal}`;
+.group-actions{float:right;font-weight:normal}code{font-size:.8em;color:#555;font-weight:normal;margin-left:4px}`;
 
 function statusCell(status: string): string {
   const known = ['Failed', 'Error', 'Retrying'].includes(status) ? ` s-${status}` : '';
@@ -84,7 +85,7 @@ function statusCell(status: string): string {
 
 function row(e: DashboardEntry): string {
   const id = escapeHtml(e.id);
-  const record = `${escapeHtml(e.netsuiteType)} ${escapeHtml(e.netsuiteId)}`;
+  const record = escapeHtml(recordLabel(e.netsuiteType, e.netsuiteId));
   return `<tr data-entry="${id}">
   <td><input type="checkbox" name="ids" value="${id}" aria-label="select entry ${id}"></td>
   <td><a href="${escapeHtml(e.entryUrl)}">${id}</a></td>
@@ -97,11 +98,46 @@ function row(e: DashboardEntry): string {
 </tr>`;
 }
 
+/** Plain titles for the commonest error codes, for the group headings (the code is shown too). */
+const CODE_TITLES: Record<string, string> = {
+  FIELD_CUSTOM_VALIDATION_EXCEPTION: 'Rejected by a Salesforce validation rule',
+  REQUIRED_FIELD_MISSING: 'A required Salesforce field is empty',
+  SERVER_UNAVAILABLE: 'Salesforce was unavailable',
+  UNABLE_TO_LOCK_ROW: 'Salesforce record locked by another update',
+  REQUEST_LIMIT_EXCEEDED: 'Salesforce API limit reached',
+  INVALID_SESSION_ID: 'Salesforce refused the login',
+  ENTITY_IS_DELETED: 'Linked Salesforce record deleted',
+  MULTIPLE_CHOICES: 'Several Salesforce records with the same NetSuite ID',
+  SSS_REQUEST_TIME_EXCEEDED: 'Salesforce did not answer in time',
+  SSS_CONNECTION_CLOSED: 'Salesforce could not be reached',
+  SFSYNC_DEFERRED: 'Handed to the retry queue',
+  SFSYNC_ITEM_NOT_LINKED: 'Items without a Salesforce product',
+  SFSYNC_NOT_CONFIGURED: 'sfsync is not connected to Salesforce',
+};
+
+/** "salesorder" → "Sales Order"; other types as they are. */
+const RECORD_LABELS: Record<string, string> = {
+  salesorder: 'Sales Order',
+  estimate: 'Estimate',
+  customer: 'Customer',
+  contact: 'Contact',
+};
+
+export function recordLabel(type: string, id: string): string {
+  return `${RECORD_LABELS[type] ?? type} ${id}`.trim();
+}
+
 function group(g: DashboardGroup): string {
   const ids = g.entries.map((e) => e.id).join(',');
+  const n = g.entries.length;
+  const title = CODE_TITLES[g.errorCode];
+  const code = g.errorCode || 'no code';
+  const actions =
+    n > 1
+      ? `<span class="group-actions"><button type="submit" name="group" value="retry:${escapeHtml(ids)}">Retry all ${n}</button><button type="submit" name="group" value="resolve:${escapeHtml(ids)}">Resolve all ${n}</button></span>`
+      : '';
   return `<tbody class="group" data-flow="${escapeHtml(g.flow)}" data-code="${escapeHtml(g.errorCode)}">
-<tr class="group-head"><th colspan="8">${escapeHtml(g.flow)} — ${escapeHtml(g.errorCode || 'no code')}<span class="count">${g.entries.length}</span>
-<span class="group-actions"><button type="submit" name="group" value="retry:${escapeHtml(ids)}">Retry all ${g.entries.length}</button><button type="submit" name="group" value="resolve:${escapeHtml(ids)}">Resolve all ${g.entries.length}</button></span></th></tr>
+<tr class="group-head"><th colspan="8">${escapeHtml(g.flow)} — ${escapeHtml(title ?? code)}${title ? ` <code>${escapeHtml(code)}</code>` : ''}<span class="count">${n}</span>${actions}</th></tr>
 ${g.entries.map(row).join('\n')}
 </tbody>`;
 }

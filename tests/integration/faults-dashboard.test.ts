@@ -74,12 +74,14 @@ describe('dashboard', () => {
   test('lists open entries grouped by flow and error, with counts and links', () => {
     const html = page();
     expect(html).toContain('<p id="total">3 open entries in 2 groups: 1 Error, 2 Retrying.</p>');
-    expect(html).toMatch(/Sales Order to Opportunity — SERVER_UNAVAILABLE<span class="count">2<\/span>/);
     expect(html).toMatch(
-      /Sales Order to Opportunity — FIELD_CUSTOM_VALIDATION_EXCEPTION<span class="count">1<\/span>/,
+      /Sales Order to Opportunity — Salesforce was unavailable <code>SERVER_UNAVAILABLE<\/code><span class="count">2<\/span>/,
+    );
+    expect(html).toMatch(
+      /— Rejected by a Salesforce validation rule <code>FIELD_CUSTOM_VALIDATION_EXCEPTION<\/code><span class="count">1<\/span>/,
     );
     expect(html).toContain(
-      `<a href="/app/accounting/transactions/salesord.nl?id=${orders.rejected}">salesorder ${orders.rejected}</a>`,
+      `<a href="/app/accounting/transactions/salesord.nl?id=${orders.rejected}">Sales Order ${orders.rejected}</a>`,
     );
     expect(html).toContain('Rush orders need approval');
     expect(html).toContain(`value="retry:${entryOf(orders.down1).id}"`);

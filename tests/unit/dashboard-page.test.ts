@@ -43,7 +43,12 @@ describe('dashboard page', () => {
     expect(html).toContain('<span class="count">2</span>');
     expect(html).toContain('value="retry:1,2">Retry all 2</button>');
     expect(html).toContain('<p id="total">3 open entries in 2 groups: 1 Failed, 1 Error, 1 Retrying.</p>');
-    expect(html).toContain('<a href="/app/accounting/transactions/salesord.nl?id=11">salesorder 11</a>');
+    expect(html).toContain('<a href="/app/accounting/transactions/salesord.nl?id=11">Sales Order 11</a>');
+    expect(html).toContain(
+      'Sales Order to Opportunity — Salesforce was unavailable <code>SERVER_UNAVAILABLE</code><span class="count">2</span>',
+    );
+    // A group of one has only the row's buttons.
+    expect(html).not.toContain('value="retry:3">Retry all');
   });
 
   test('log text is escaped, never markup', () => {
@@ -63,7 +68,7 @@ describe('dashboard page', () => {
   });
 
   test('summary line', () => {
-    expect(summaryLine([], 0)).toBe('0 open entries in 0 groups.');
+    expect(summaryLine([], 0)).toBe('No open entries.');
     expect(summaryLine([entry({})], 1)).toBe('1 open entry in 1 group: 1 Retrying.');
   });
 });
