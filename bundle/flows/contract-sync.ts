@@ -22,7 +22,7 @@ import { planContract, type ContractItemWrite } from '../core/contract-plan';
 import { SyncError, toSyncError } from '../core/errors';
 import { overrideSourceFields, type SalesforceBody } from '../core/mapping';
 import { lookupQueries, type ProductWrite } from '../core/order-plan';
-import { hashText, stableJson } from '../core/text';
+import { failureStatus, hashText, stableJson, syncStamp } from '../core/text';
 import type { ItemSnapshot, Settings } from '../core/types';
 import { readContract, readContractItem, readContractItems } from '../adapters/contract-records';
 import { logFailure, logSuccess, type LogSubject } from '../adapters/integration-log';
@@ -44,13 +44,9 @@ export interface ContractSyncResult {
 /** Units left for the log and whatever runs after sfsync when remembering product IDs on items. */
 const RESERVE_UNITS = 250;
 
-export function stamp(now: Date): string {
-  return now.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
-}
-
 function syncedText(now: Date, warnings: string[]): string {
   const n = warnings.length;
-  return `Synced ${stamp(now)}${n ? ` with ${n} warning${n > 1 ? 's' : ''}` : ''}`;
+  return `Synced ${syncStamp(now)}${n ? ` with ${n} warning${n > 1 ? 's' : ''}` : ''}`;
 }
 
 export function contractSubject(
@@ -202,13 +198,7 @@ function recordFailure(
   now: Date,
 ): void {
   const result = logFailure(subject, error, settings?.maxAttempts ?? 6, now);
-  const short =
-    result.status === 'Retrying'
-      ? 'Error, will retry'
-      : result.status === 'Failed'
-        ? 'Failed after retries'
-        : 'Error';
-  const status = `${short} ${stamp(now)}: ${error.code}`;
+  const status = failureStatus(result.status, error.code, now);
   if (link) saveLink(link, { syncStatus: status, lastSyncError: error.message });
   if (settings && link?.salesforceId && error.source === 'salesforce' && !error.retryable) {
     try {

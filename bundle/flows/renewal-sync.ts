@@ -14,7 +14,7 @@ import { SyncError, toSyncError } from '../core/errors';
 import { planLines } from '../core/lines';
 import { customerDisplayName, mapOpportunity, overrideSourceFields } from '../core/mapping';
 import { planOrder, type LineWrite } from '../core/order-plan';
-import { hashText, stableJson } from '../core/text';
+import { failureStatus, hashText, stableJson, syncStamp } from '../core/text';
 import type { OrderSnapshot, Settings } from '../core/types';
 import { logFailure, logSuccess } from '../adapters/integration-log';
 import { findLink } from '../adapters/link-store';
@@ -28,7 +28,7 @@ import {
 } from '../adapters/netsuite-records';
 import { SalesforceClient } from '../adapters/salesforce-client';
 import { loadSettings } from '../adapters/settings-store';
-import { contractSubject, stamp, syncContract } from './contract-sync';
+import { contractSubject, syncContract } from './contract-sync';
 import {
   accountWrites,
   chooseBook,
@@ -82,14 +82,8 @@ export function syncRenewalEstimate(rec: Readable, now = new Date()): OrderSyncR
       settings?.maxAttempts ?? 6,
       now,
     );
-    const short =
-      result.status === 'Retrying'
-        ? 'Error, will retry'
-        : result.status === 'Failed'
-          ? 'Failed after retries'
-          : 'Error';
     writeBack('estimate', estimateId, {
-      [BODY.syncStatus]: `${short} ${stamp(now)}: ${error.code}`.slice(0, 300),
+      [BODY.syncStatus]: failureStatus(result.status, error.code, now),
       [BODY.lastSyncError]: error.message.slice(0, 3900),
     });
     return {
@@ -248,7 +242,7 @@ function runRenewal(
   const n = warnings.length;
   writeBack('estimate', order.id, {
     [BODY.opportunityId]: opportunityId,
-    [BODY.syncStatus]: `Synced ${stamp(now)}${n ? ` with ${n} warning${n > 1 ? 's' : ''}` : ''}`,
+    [BODY.syncStatus]: `Synced ${syncStamp(now)}${n ? ` with ${n} warning${n > 1 ? 's' : ''}` : ''}`,
     [BODY.lastSyncedAt]: now,
     [BODY.lastSyncError]: '',
     [BODY.payloadHash]: hash,
