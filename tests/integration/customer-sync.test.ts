@@ -10,7 +10,8 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const accountOf = async (customerId: string) => (await stack.sf.records('Account')).filter((a) => a.NetSuite_Id__c === customerId);
+const accountOf = async (customerId: string) =>
+  (await stack.sf.records('Account')).filter((a) => a.NetSuite_Id__c === customerId);
 
 function editCustomer(id: string, values: Record<string, unknown>): void {
   const rec = stack.ns.ui.record.load({ type: 'customer', id });
@@ -37,7 +38,12 @@ describe('Customer → Account', () => {
       on.setValue({ fieldId: 'creditlimit', value: 12000 });
       const onId = String(on.save());
       const [account] = await accountOf(onId);
-      expect(account).toMatchObject({ Name: 'Right Away Ltd', Phone: '555-0199', NetSuite_Credit_Limit__c: 12000, CurrencyIsoCode: 'USD' });
+      expect(account).toMatchObject({
+        Name: 'Right Away Ltd',
+        Phone: '555-0199',
+        NetSuite_Credit_Limit__c: 12000,
+        CurrencyIsoCode: 'USD',
+      });
       expect(stack.ns.get('customer', onId)!.fields[ENTITY.accountId]).toBe(account!.Id);
       expect(stack.ns.get('customer', onId)!.fields[ENTITY.syncStatus]).toMatch(/^Synced /);
     } finally {
@@ -51,7 +57,12 @@ describe('Customer → Account', () => {
     stack.ns.ui.record.submitFields({ type: 'customer', id, values: { [ENTITY.accountId]: accountId } });
     editCustomer(id, { companyname: 'Linked Company', creditlimit: 75000 });
     const [account] = await accountOf(id);
-    expect(account).toMatchObject({ Id: accountId, Name: 'Linked Company', NetSuite_Credit_Limit__c: 75000, NetSuite_On_Hold__c: 'Auto' });
+    expect(account).toMatchObject({
+      Id: accountId,
+      Name: 'Linked Company',
+      NetSuite_Credit_Limit__c: 75000,
+      NetSuite_On_Hold__c: 'Auto',
+    });
     const before = (await stack.sf.apiCalls()).total;
     editCustomer(id, { comments: 'internal note only' });
     expect((await stack.sf.apiCalls()).total).toBe(before);
@@ -60,7 +71,11 @@ describe('Customer → Account', () => {
   test('a parent added later is created first and linked as ParentId', async () => {
     const child = seedCustomer(stack.ns, { companyname: 'Child Branch' });
     const accountId = await stack.sf.insert('Account', { Name: 'Child Branch', NetSuite_Id__c: child });
-    stack.ns.ui.record.submitFields({ type: 'customer', id: child, values: { [ENTITY.accountId]: accountId } });
+    stack.ns.ui.record.submitFields({
+      type: 'customer',
+      id: child,
+      values: { [ENTITY.accountId]: accountId },
+    });
     const parent = seedCustomer(stack.ns, { companyname: 'New Parent Group' });
     editCustomer(child, { parent });
     const [parentAccount] = await accountOf(parent);
@@ -71,7 +86,13 @@ describe('Customer → Account', () => {
   });
 
   test('a rejected account is logged with the validation message, and the save stands', async () => {
-    await stack.sf.addValidationRule({ sobject: 'Account', field: 'Name', operator: 'contains', value: 'Forbidden', message: 'Account names may not contain Forbidden' });
+    await stack.sf.addValidationRule({
+      sobject: 'Account',
+      field: 'Name',
+      operator: 'contains',
+      value: 'Forbidden',
+      message: 'Account names may not contain Forbidden',
+    });
     const id = seedCustomer(stack.ns, { companyname: 'Friendly' });
     const accountId = await stack.sf.insert('Account', { Name: 'Friendly', NetSuite_Id__c: id });
     stack.ns.ui.record.submitFields({ type: 'customer', id, values: { [ENTITY.accountId]: accountId } });
@@ -79,7 +100,10 @@ describe('Customer → Account', () => {
     expect(stack.ns.get('customer', id)!.fields.companyname).toBe('Forbidden Fruit');
     const entries = stack.ns.list(LOG.type).filter((l) => l.fields[LOG.netsuiteId] === id);
     expect(entries).toHaveLength(1);
-    expect(entries[0]!.fields).toMatchObject({ [LOG.errorCode]: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', [LOG.retryable]: false });
+    expect(entries[0]!.fields).toMatchObject({
+      [LOG.errorCode]: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+      [LOG.retryable]: false,
+    });
     expect(entries[0]!.fields[LOG.message]).toContain('"Account names may not contain Forbidden"');
     expect(stack.ns.get('customer', id)!.fields[ENTITY.lastSyncError]).toContain('validation rule');
     expect((await accountOf(id))[0]!.Name).toBe('Friendly');

@@ -7,5 +7,7 @@ const path = require('node:path');
 
 module.exports = async function globalSetup() {
   if (process.env.SFSYNC_SKIP_BUILD === '1') return;
-  execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'build.js')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'build.js')], {
+    stdio: 'inherit',
+  });
 };

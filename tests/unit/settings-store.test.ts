@@ -10,7 +10,13 @@ jest.mock('N/cache');
 
 test('cached settings are parsed with defaults for what is not set', () => {
   const stored: Record<string, string> = {
-    settings: JSON.stringify({ instanceUrl: 'https://acme.my.salesforce.com/', clientId: '3MVG9', syncNetSuiteOriginatedUpdates: true, maxAttempts: '3', zeroQuantityPolicy: 'Send as 1 at price 0' }),
+    settings: JSON.stringify({
+      instanceUrl: 'https://acme.my.salesforce.com/',
+      clientId: '3MVG9',
+      syncNetSuiteOriginatedUpdates: true,
+      maxAttempts: '3',
+      zeroQuantityPolicy: 'Send as 1 at price 0',
+    }),
   };
   (cache.getCache as jest.Mock).mockReturnValue({ get: ({ key }: { key: string }) => stored[key] ?? null });
   const { settings, problems } = loadSettings();

@@ -125,16 +125,14 @@ async function main(): Promise<void> {
     const showLog = () =>
       console.log(
         table(
-          ns
-            .list(LOG.type)
-            .map((e) => ({
-              id: e.id,
-              status: statusText(e.fields[LOG.status]),
-              record: `${e.fields[LOG.netsuiteType]} ${e.fields[LOG.netsuiteId]}`,
-              code: e.fields[LOG.errorCode],
-              attempts: e.fields[LOG.attempts],
-              message: e.fields[LOG.message],
-            })),
+          ns.list(LOG.type).map((e) => ({
+            id: e.id,
+            status: statusText(e.fields[LOG.status]),
+            record: `${e.fields[LOG.netsuiteType]} ${e.fields[LOG.netsuiteId]}`,
+            code: e.fields[LOG.errorCode],
+            attempts: e.fields[LOG.attempts],
+            message: e.fields[LOG.message],
+          })),
           ['id', 'status', 'record', 'code', 'attempts', 'message'],
         ),
       );
