@@ -115,7 +115,7 @@ export function describeSalesforceError(item: SalesforceErrorItem, subject: stri
     case 'SERVER_UNAVAILABLE':
       return `Salesforce was unavailable when sending ${subject}. sfsync will try again automatically.`;
     case 'INVALID_SESSION_ID':
-      return `Salesforce did not accept the access token for ${subject}, even after getting a new one. Check the client ID, the API Secret and that the Salesforce app allows the client credentials flow.`;
+      return `Salesforce did not accept the access token for ${subject}, even after getting a new one. sfsync will try again automatically; if this keeps happening, check the Client ID, the API Secret and that the Salesforce app allows the client credentials flow.`;
     case 'DUPLICATE_VALUE':
       return `Salesforce already has another record with the same unique value on ${subject}: ${item.message}. Link or merge the duplicate in Salesforce, then press Retry.`;
     case 'MULTIPLE_CHOICES':
