@@ -466,6 +466,25 @@ describe('fault matrix, Sales Order → Opportunity', () => {
     expect(stack.ns.get('salesorder', id)!.fields[BODY.opportunityId]).toMatch(/^006/);
   });
 
+  test('success logging: off by default (no row per sync), one Success row per sync when turned on', () => {
+    const customer = seedCustomer(stack.ns);
+    const quiet = createOrder(stack.ns, customer, [{ item: items.widget, quantity: 1, rate: 100 }], {
+      [BODY.sendAsOpportunity]: true,
+    });
+    expect(stack.ns.list(LOG.type).filter((e) => e.fields[LOG.netsuiteId] === quiet)).toEqual([]);
+    stack.setSettings({ [SETTINGS.logSuccesses]: true });
+    try {
+      const logged = createOrder(stack.ns, customer, [{ item: items.widget, quantity: 1, rate: 100 }], {
+        [BODY.sendAsOpportunity]: true,
+      });
+      const entries = entriesOf(stack.ns, logged);
+      expect(entries).toEqual([expect.objectContaining({ status: 'Success', attempts: 1 })]);
+      expect(entries[0]!.message).toMatch(/^Opportunity 006\w+ synced with 1 line\(s\), amount 100\.00\.$/);
+    } finally {
+      stack.setSettings({ [SETTINGS.logSuccesses]: false });
+    }
+  });
+
   test('no token, secret or Authorization header reached the Integration Log or N/log', () => {
     const texts = [
       ...stack.ns.list(LOG.type).map((e) => JSON.stringify(e.fields)),
