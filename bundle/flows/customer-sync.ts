@@ -7,7 +7,7 @@ import { ENTITY } from '../catalogue';
 import { packComposites, resolveRefs } from '../core/composite';
 import { SyncError, toSyncError } from '../core/errors';
 import { overrideSourceFields } from '../core/mapping';
-import { accountSteps } from '../core/order-plan';
+import { accountSteps, type AccountWrite } from '../core/order-plan';
 import { qualifyCustomer } from '../core/qualify';
 import { failureStatus, hashText, stableJson, syncStamp } from '../core/text';
 import type { CustomerSnapshot, Settings } from '../core/types';
@@ -16,7 +16,7 @@ import { readCustomer, writeBack } from '../adapters/netsuite-records';
 import { inSavedSearch } from '../adapters/qualification';
 import { SalesforceClient } from '../adapters/salesforce-client';
 import { loadSettings } from '../adapters/settings-store';
-import { accountWrites, unlinkedChain } from './order-sync';
+import { accountWrites, unlinkedChain, type SyncOptions } from './order-sync';
 
 export interface CustomerSyncResult {
   outcome: 'synced' | 'skipped' | 'unchanged' | 'failed';
@@ -37,28 +37,40 @@ function subjectOf(customerId: string, accountId: string): LogSubject {
   };
 }
 
-export function syncCustomer(customerId: string, eventType: string, now = new Date()): CustomerSyncResult {
+/** The hash kept on the customer (custentity_sfsync_hash): the mapped Account fields and parent of each write. */
+export function customerHash(writes: Array<Pick<AccountWrite, 'body' | 'parent'>>): string {
+  return hashText(stableJson(writes.map((w) => ({ body: w.body, parent: w.parent }))));
+}
+
+export function syncCustomer(
+  customerId: string,
+  eventType: string,
+  now = new Date(),
+  options: SyncOptions = {},
+): CustomerSyncResult {
   let settings: Settings | null = null;
   let customer: CustomerSnapshot | null = null;
   try {
     const parsed = loadSettings();
     settings = parsed.settings;
     customer = readCustomer(customerId, overrideSourceFields(settings, 'Account'));
-    const gate = qualifyCustomer({
-      settings,
-      eventType,
-      accountId: customer.accountId,
-      inQualificationSearch: settings.customerQualificationSearch
-        ? inSavedSearch(settings.customerQualificationSearch, customerId)
-        : undefined,
-    });
+    const gate = options.force
+      ? { sync: true, reason: 'Re-sync requested.' }
+      : qualifyCustomer({
+          settings,
+          eventType,
+          accountId: customer.accountId,
+          inQualificationSearch: settings.customerQualificationSearch
+            ? inSavedSearch(settings.customerQualificationSearch, customerId)
+            : undefined,
+        });
     if (!gate.sync)
       return { outcome: 'skipped', reason: gate.reason, accountId: customer.accountId, warnings: [] };
 
     const chain = unlinkedChain(customer, settings);
     const accounts = accountWrites(chain, settings);
-    const hash = hashText(stableJson(accounts.writes.map((w) => ({ body: w.body, parent: w.parent }))));
-    if (customer.accountId && hash === customer.payloadHash && !customer.hadError) {
+    const hash = customerHash(accounts.writes);
+    if (!options.force && customer.accountId && hash === customer.payloadHash && !customer.hadError) {
       return {
         outcome: 'unchanged',
         reason: 'No mapped field changed since the last sync.',

@@ -7,7 +7,13 @@ import { BODY, ENTITY, ITEM } from '../catalogue';
 import { packComposites, resolveRefs } from '../core/composite';
 import { SyncError, toSyncError } from '../core/errors';
 import { planLines, type PlannedLine } from '../core/lines';
-import { customerDisplayName, mapAccount, mapOpportunity, overrideSourceFields } from '../core/mapping';
+import {
+  customerDisplayName,
+  mapAccount,
+  mapOpportunity,
+  overrideSourceFields,
+  type SalesforceBody,
+} from '../core/mapping';
 import {
   lookupQueries,
   planOrder,
@@ -27,6 +33,11 @@ import { inSavedSearch } from '../adapters/qualification';
 import { loadSettings } from '../adapters/settings-store';
 
 export type Readable = Parameters<typeof readOrder>[0];
+
+/** `force`: send whatever the gate and the hash say (a re-sync chosen by an administrator). */
+export interface SyncOptions {
+  force?: boolean;
+}
 
 export interface OrderSyncResult {
   outcome: 'synced' | 'skipped' | 'unchanged' | 'failed';
@@ -95,7 +106,11 @@ export interface BookChoice {
   warnings: string[];
 }
 
-export function chooseBook(lines: PlannedLine[], settings: Settings, standardBookId: string): BookChoice {
+export function chooseBook(
+  lines: Array<Pick<PlannedLine, 'priceLevel'>>,
+  settings: Settings,
+  standardBookId: string,
+): BookChoice {
   const warnings: string[] = [];
   const levels = [...new Set(lines.map((l) => l.priceLevel).filter((l): l is string => !!l))];
   const mapped = levels.map((l) => settings.priceLevelBooks[l]).filter((b): b is string => !!b);
@@ -116,6 +131,34 @@ export function chooseBook(lines: PlannedLine[], settings: Settings, standardBoo
   }
   if (bookId && bookId === standardBookId) bookId = '';
   return { bookId, key: bookId || STANDARD, warnings };
+}
+
+/**
+ * The hash kept on the order (custbody_sfsync_hash): the mapped Opportunity fields (as for an existing
+ * Opportunity), the price book and the planned lines. A save that changes none of them sends nothing.
+ */
+export function orderHash(
+  opportunity: SalesforceBody,
+  bookKey: string,
+  lines: Array<{ line: PlannedLine; externalId: string }>,
+): string {
+  return hashText(
+    stableJson({
+      opportunity,
+      book: bookKey,
+      lines: lines.map((c) => ({ id: c.externalId, ...c.line })),
+    }),
+  );
+}
+
+/** The Product2 fields of a new product made from a NetSuite item. */
+export function productBody(item: ItemSnapshot): SalesforceBody {
+  return {
+    Name: (item.displayName || item.name).slice(0, 255),
+    ProductCode: item.name.slice(0, 255),
+    Description: item.description || null,
+    IsActive: true,
+  };
 }
 
 export function lineExternalId(orderId: string, line: PlannedLine): string {
@@ -192,7 +235,12 @@ export function estimateUnits(lineCount: number): number {
  * Syncs one order. `rec` is the full order (the user event's newRecord, or a loaded record for xedit and
  * retries); `eventType` is the user event type ('create', 'edit', 'xedit') or 'retry'.
  */
-export function syncOrder(rec: Readable, eventType: string, now = new Date()): OrderSyncResult {
+export function syncOrder(
+  rec: Readable,
+  eventType: string,
+  now = new Date(),
+  options: SyncOptions = {},
+): OrderSyncResult {
   const orderId = String(rec.id);
   const hadError = !!rec.getValue({ fieldId: BODY.lastSyncError });
   let settings: Settings | null = null;
@@ -201,17 +249,19 @@ export function syncOrder(rec: Readable, eventType: string, now = new Date()): O
     const parsed = loadSettings();
     settings = parsed.settings;
     order = readOrder(rec, overrideSourceFields(settings, 'Opportunity'));
-    const gate = qualifyOrder({
-      settings,
-      eventType,
-      sendAsOpportunity: order.sendAsOpportunity,
-      opportunityId: order.opportunityId,
-      salesforceOriginated: order.salesforceOriginated,
-      inQualificationSearch:
-        settings.advancedMode && settings.orderQualificationSearch
-          ? inSavedSearch(settings.orderQualificationSearch, orderId)
-          : undefined,
-    });
+    const gate = options.force
+      ? { sync: true, reason: 'Re-sync requested.' }
+      : qualifyOrder({
+          settings,
+          eventType,
+          sendAsOpportunity: order.sendAsOpportunity,
+          opportunityId: order.opportunityId,
+          salesforceOriginated: order.salesforceOriginated,
+          inQualificationSearch:
+            settings.advancedMode && settings.orderQualificationSearch
+              ? inSavedSearch(settings.orderQualificationSearch, orderId)
+              : undefined,
+        });
     if (!gate.sync)
       return { outcome: 'skipped', reason: gate.reason, opportunityId: order.opportunityId, warnings: [] };
     const needed = estimateUnits(order.lines.length);
@@ -223,7 +273,7 @@ export function syncOrder(rec: Readable, eventType: string, now = new Date()): O
         source: 'sfsync',
       });
     }
-    return runSync(rec, order, settings, hadError, now, parsed.problems);
+    return runSync(rec, order, settings, hadError, now, parsed.problems, options);
   } catch (thrown) {
     const error = toSyncError(thrown, `order ${order?.tranId || orderId}`);
     recordFailure(orderId, order?.opportunityId ?? '', error, settings, now);
@@ -263,6 +313,7 @@ function runSync(
   hadError: boolean,
   now: Date,
   problems: string[],
+  options: SyncOptions,
 ): OrderSyncResult {
   const subject = `order ${order.tranId || order.id}`;
   const warnings: string[] = [...problems];
@@ -297,14 +348,8 @@ function runSync(
   const mappedForHash = creating
     ? mapOpportunity({ order, customerName: customerDisplayName(customer), creating: false, settings }).body
     : opportunity.body;
-  const hash = hashText(
-    stableJson({
-      opportunity: mappedForHash,
-      book: book.key,
-      lines: current.map((c) => ({ id: c.externalId, ...c.line })),
-    }),
-  );
-  if (!creating && hash === order.payloadHash && !hadError) {
+  const hash = orderHash(mappedForHash, book.key, current);
+  if (!options.force && !creating && hash === order.payloadHash && !hadError) {
     return {
       outcome: 'unchanged',
       reason: 'No mapped field changed since the last sync.',
@@ -341,15 +386,7 @@ function runSync(
   const entries: EntryWrite[] = [];
   for (const item of stillMissing) {
     if (!item.productId) {
-      products.push({
-        itemId: item.id,
-        body: {
-          Name: (item.displayName || item.name).slice(0, 255),
-          ProductCode: item.name.slice(0, 255),
-          Description: item.description || null,
-          IsActive: true,
-        },
-      });
+      products.push({ itemId: item.id, body: productBody(item) });
     }
     const lineRate = plan.lines.find((l) => l.itemId === item.id);
     const unitPrice = lineRate
