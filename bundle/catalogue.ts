@@ -179,3 +179,23 @@ export const INBOUND_SCRIPTS = {
   restlet: { script: 'customscript_sfsync_rl_inbound', deploy: 'customdeploy_sfsync_rl_inbound' },
   poller: { script: 'customscript_sfsync_mr_poll', deploy: 'customdeploy_sfsync_mr_poll' },
 } as const;
+
+/** Go-live: link existing records, bulk initial sync, reconciliation, and the page that runs them. */
+export const GOLIVE_SCRIPTS = {
+  link: { script: 'customscript_sfsync_mr_golive_link', deploy: 'customdeploy_sfsync_mr_golive_link' },
+  bulk: { script: 'customscript_sfsync_mr_golive_bulk', deploy: 'customdeploy_sfsync_mr_golive_bulk' },
+} as const;
+
+/** Parameters of the go-live scripts. */
+export const GOLIVE_PARAMS = {
+  linkDryRun: 'custscript_sfsync_link_dry_run',
+  linkRecords: 'custscript_sfsync_link_records',
+  linkSubsidiary: 'custscript_sfsync_link_subsidiary',
+  linkFolder: 'custscript_sfsync_link_folder',
+  bulkRecords: 'custscript_sfsync_bulk_records',
+  bulkFrom: 'custscript_sfsync_bulk_from',
+  bulkTo: 'custscript_sfsync_bulk_to',
+  bulkStatus: 'custscript_sfsync_bulk_status',
+  bulkSubsidiary: 'custscript_sfsync_bulk_subsidiary',
+  bulkMax: 'custscript_sfsync_bulk_max',
+} as const;
