@@ -184,6 +184,12 @@ export const INBOUND_SCRIPTS = {
 export const GOLIVE_SCRIPTS = {
   link: { script: 'customscript_sfsync_mr_golive_link', deploy: 'customdeploy_sfsync_mr_golive_link' },
   bulk: { script: 'customscript_sfsync_mr_golive_bulk', deploy: 'customdeploy_sfsync_mr_golive_bulk' },
+  recon: {
+    script: 'customscript_sfsync_mr_golive_recon',
+    deploy: 'customdeploy_sfsync_mr_golive_recon',
+    deployNow: 'customdeploy_sfsync_mr_golive_recon_now',
+  },
+  page: { script: 'customscript_sfsync_sl_golive', deploy: 'customdeploy_sfsync_sl_golive' },
 } as const;
 
 /** Parameters of the go-live scripts. */
@@ -198,4 +204,8 @@ export const GOLIVE_PARAMS = {
   bulkStatus: 'custscript_sfsync_bulk_status',
   bulkSubsidiary: 'custscript_sfsync_bulk_subsidiary',
   bulkMax: 'custscript_sfsync_bulk_max',
+  reconRecords: 'custscript_sfsync_recon_records',
+  reconFrom: 'custscript_sfsync_recon_from',
+  reconResync: 'custscript_sfsync_recon_resync',
+  reconFolder: 'custscript_sfsync_recon_folder',
 } as const;

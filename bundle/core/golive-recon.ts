@@ -260,8 +260,12 @@ export function reconCsv(findings: Finding[]): string {
   ]);
 }
 
-/** File names: a dated CSV for people, and the latest result as JSON for the go-live page. */
+/**
+ * File names: a dated CSV for people (in the report folder), and the latest result as JSON for the go-live
+ * page, always in the SuiteScripts folder so the page finds it by path.
+ */
 export const RECON_LATEST = 'sfsync-reconciliation-latest.json';
+export const RECON_LATEST_PATH = `SuiteScripts/${RECON_LATEST}`;
 export const reconFileName = (now: Date): string => `sfsync-reconciliation-${fileStamp(now)}.csv`;
 
 /** Records chosen for re-sync: "salesorder:12" or "customer:7". */
