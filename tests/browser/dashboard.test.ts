@@ -2,7 +2,8 @@
  * The sfsync dashboard in a real browser (headless Chromium driven by playwright-core), served by the local
  * NetSuite runtime over HTTP: a person presses Retry on a row, the queued retry run goes, and after a reload
  * the entry is resolved and the Opportunity exists; Resolve on ticked rows and the saved-search button work
- * the same way. Set SFSYNC_SCREENSHOTS=<dir> to keep the screenshots (they go to a temporary folder).
+ * the same way. Screenshots go to a temporary folder that is removed afterwards; set SFSYNC_SCREENSHOTS=<dir>
+ * to keep them there and look at the page.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -27,10 +28,11 @@ let server: { url: string; close(): Promise<void> };
 let context: BrowserContext;
 let page: Page;
 let profileDir: string;
-const shotsDir = process.env.SFSYNC_SCREENSHOTS || fs.mkdtempSync(path.join(os.tmpdir(), 'sfsync-shots-'));
+let shotsDir: string;
 
 browserTest('dashboard in Chromium', () => {
   beforeAll(async () => {
+    shotsDir = process.env.SFSYNC_SCREENSHOTS || fs.mkdtempSync(path.join(os.tmpdir(), 'sfsync-shots-'));
     stack = await startStack();
     items = seedCatalog(stack.ns);
     server = await stack.ns.listen(0);
@@ -57,6 +59,7 @@ browserTest('dashboard in Chromium', () => {
     await server?.close();
     await stack?.close();
     if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+    if (shotsDir && !process.env.SFSYNC_SCREENSHOTS) fs.rmSync(shotsDir, { recursive: true, force: true });
   });
 
   const dashboardUrl = () =>
@@ -139,6 +142,6 @@ browserTest('dashboard in Chromium', () => {
     await page.waitForURL(/done=search-created/);
     expect(await page.getByRole('link', { name: 'sfsync Open Sync Errors' }).count()).toBe(1);
     await page.screenshot({ path: path.join(shotsDir, 'dashboard-after.png'), fullPage: true });
-    console.log(`Dashboard screenshots: ${shotsDir}`);
+    if (process.env.SFSYNC_SCREENSHOTS) console.log(`Dashboard screenshots: ${shotsDir}`);
   });
 });
