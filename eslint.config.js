@@ -4,7 +4,13 @@ const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
   {
-    ignores: ['node_modules/**', 'build/**', 'src/FileCabinet/SuiteScripts/sfsync/**', 'coverage/**', '.local/**'],
+    ignores: [
+      'node_modules/**',
+      'build/**',
+      'src/FileCabinet/SuiteScripts/sfsync/**',
+      'coverage/**',
+      '.local/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -25,7 +31,10 @@ module.exports = tseslint.config(
         {
           patterns: [
             { group: ['N', 'N/*'], message: 'The core is pure: NetSuite modules belong in bundle/adapters.' },
-            { group: ['../adapters/*', '../entry/*'], message: 'The core must not depend on adapters or entry scripts.' },
+            {
+              group: ['../adapters/*', '../entry/*'],
+              message: 'The core must not depend on adapters or entry scripts.',
+            },
           ],
         },
       ],
@@ -33,7 +42,16 @@ module.exports = tseslint.config(
   },
   {
     files: ['**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );
