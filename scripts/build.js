@@ -20,6 +20,7 @@ function compile(project, extra = []) {
 fs.rmSync(staging, { recursive: true, force: true });
 try {
   compile('tsconfig.bundle.json', ['--outDir', staging]);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
   const old = `${target}.old-${process.pid}`;
   if (fs.existsSync(target)) fs.renameSync(target, old);
   fs.renameSync(staging, target);
