@@ -18,6 +18,7 @@ module.exports = {
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   modulePathIgnorePatterns: ['<rootDir>/build/', '<rootDir>/src/FileCabinet/', '<rootDir>/.local/'],
   testEnvironment: 'node',
+  reporters: ['default', '<rootDir>/tests/support/summary-reporter.js'],
   globalSetup: '<rootDir>/tests/support/global-setup.js',
   maxWorkers: 2,
   testTimeout: 60000,
