@@ -119,7 +119,10 @@ export class Dml {
       const rec = id ? this.store.get(o.name, id) : undefined;
       return rec && rec.IsDeleted !== true ? [rec] : [];
     }
-    return this.store.live(o.name).filter((r) => sameKey(field, r[field.name], value));
+    const ci = typeof value === 'string' && !field.caseSensitive;
+    return this.store
+      .liveWhere(o.name, field.name, value, ci)
+      .filter((r) => sameKey(field, r[field.name], value));
   }
 
   /** The field named in an upsert URL, or 404 as Salesforce answers for a field that is not an external ID. */
@@ -199,8 +202,9 @@ export class Dml {
     if (failure) throw failure;
     for (const f of o.fields) {
       if (!f.unique || rec[f.name] == null) continue;
+      const ci = typeof rec[f.name] === 'string' && !f.caseSensitive;
       const clash = this.store
-        .live(o.name)
+        .liveWhere(o.name, f.name, rec[f.name], ci)
         .find((r) => r.Id !== rec.Id && sameKey(f, r[f.name], rec[f.name]));
       if (clash) {
         throw new SfError(

@@ -40,7 +40,7 @@ const changed = (rec: Rec, old: Rec | undefined, field: string, given: Set<strin
   given.has(field) && (!old || rec[field] !== old[field]);
 
 const liveLines = (env: RuleEnv, opportunityId: unknown): Rec[] =>
-  env.store.live('OpportunityLineItem').filter((l) => l.OpportunityId === opportunityId);
+  env.store.liveWhere('OpportunityLineItem', 'OpportunityId', opportunityId);
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 

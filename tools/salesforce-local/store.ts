@@ -23,6 +23,8 @@ export class Store {
   private journal: Array<{ sobject: string; id: string; before: Rec | undefined }> = [];
   private changes: Change[] = [];
   private autoNumbers = new Map<string, number>();
+  /** Lookup indexes built on first use: "sobject|field|ci" → normalised value → ids. */
+  private indexes = new Map<string, Map<string, Set<string>>>();
 
   private table(sobject: string): Map<string, Rec> {
     let t = this.tables.get(sobject);
@@ -46,12 +48,49 @@ export class Store {
     return this.all(sobject).filter((r) => r.IsDeleted !== true);
   }
 
+  /**
+   * Live records whose `field` equals `value` (case-insensitively when asked), through an index kept up to
+   * date on every write and rollback, so upserts and line rules stay fast as tables grow.
+   */
+  liveWhere(sobject: string, field: string, value: unknown, caseInsensitive = false): Rec[] {
+    const key = normalise(value, caseInsensitive);
+    if (key === undefined) return [];
+    const indexKey = `${sobject}|${field}|${caseInsensitive ? 'ci' : 'cs'}`;
+    let index = this.indexes.get(indexKey);
+    if (!index) {
+      index = new Map();
+      for (const rec of this.tables.get(sobject)?.values() ?? [])
+        addTo(index, normalise(rec[field], caseInsensitive), String(rec.Id));
+      this.indexes.set(indexKey, index);
+    }
+    const out: Rec[] = [];
+    for (const id of index.get(key) ?? []) {
+      const rec = this.get(sobject, id);
+      if (rec && rec.IsDeleted !== true) out.push(rec);
+    }
+    return out;
+  }
+
+  private reindex(sobject: string, id: string, from: Rec | undefined, to: Rec | undefined): void {
+    for (const [indexKey, index] of this.indexes) {
+      const [table, field, mode] = indexKey.split('|') as [string, string, string];
+      if (table !== sobject) continue;
+      const ci = mode === 'ci';
+      const before = from ? normalise(from[field], ci) : undefined;
+      const after = to ? normalise(to[field], ci) : undefined;
+      if (before === after) continue;
+      if (before !== undefined) index.get(before)?.delete(id);
+      addTo(index, after, id);
+    }
+  }
+
   put(sobject: string, rec: Rec): void {
     const id = String(rec.Id);
     const t = this.table(sobject);
     const before = t.get(id);
     this.journal.push({ sobject, id, before });
     t.set(id, rec);
+    this.reindex(sobject, id, before, rec);
     const event = !before
       ? 'created'
       : rec.IsDeleted === true && before.IsDeleted !== true
@@ -69,6 +108,7 @@ export class Store {
       const entry = this.journal.pop();
       if (!entry) break;
       const t = this.table(entry.sobject);
+      this.reindex(entry.sobject, entry.id, t.get(entry.id), entry.before);
       if (entry.before) t.set(entry.id, entry.before);
       else t.delete(entry.id);
     }
@@ -92,8 +132,22 @@ export class Store {
 
   clear(): void {
     this.tables.clear();
+    this.indexes.clear();
     this.journal = [];
     this.changes = [];
     this.autoNumbers.clear();
   }
+}
+
+function normalise(value: unknown, caseInsensitive: boolean): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = String(value);
+  return caseInsensitive ? text.toLowerCase() : text;
+}
+
+function addTo(index: Map<string, Set<string>>, key: string | undefined, id: string): void {
+  if (key === undefined) return;
+  let ids = index.get(key);
+  if (!ids) index.set(key, (ids = new Set()));
+  ids.add(id);
 }
