@@ -4,11 +4,22 @@
  * entry of the transaction's price book, priced at the item's first line.
  */
 import type { PlannedLine } from './lines';
-import type { EntryWrite, ProductWrite } from './order-plan';
+import type { SalesforceBody } from './mapping';
+import type { EntryWrite, LineWrite, ProductWrite } from './order-plan';
 import type { ItemSnapshot } from './types';
 
 /** The key of the Standard Price Book in an item's price book entry map (as the order flow stores it). */
 export const STANDARD_BOOK_KEY = 'standard';
+
+/** The Product2 body for a NetSuite item. */
+export function productBody(item: ItemSnapshot): SalesforceBody {
+  return {
+    Name: (item.displayName || item.name).slice(0, 255),
+    ProductCode: item.name.slice(0, 255),
+    Description: item.description || null,
+    IsActive: true,
+  };
+}
 
 export function catalogWrites(
   missing: ItemSnapshot[],
@@ -19,15 +30,7 @@ export function catalogWrites(
   const entries: EntryWrite[] = [];
   for (const item of missing) {
     if (!item.productId) {
-      products.push({
-        itemId: item.id,
-        body: {
-          Name: (item.displayName || item.name).slice(0, 255),
-          ProductCode: item.name.slice(0, 255),
-          Description: item.description || null,
-          IsActive: true,
-        },
-      });
+      products.push({ itemId: item.id, body: productBody(item) });
     }
     const line = lines.find((l) => l.itemId === item.id);
     const unitPrice = line ? (line.unitPrice ?? (line.totalPrice ?? 0) / (line.quantity || 1)) : 0;
@@ -38,4 +41,28 @@ export function catalogWrites(
       entries.push({ itemId: item.id, productId: item.productId, unitPrice: price, standard: false });
   }
   return { products, entries };
+}
+
+/**
+ * The line writes of a transaction against what was sent last time (`lineMap`: external line ID →
+ * OpportunityLineItem ID): known lines are updated by ID, new ones upserted, and the IDs of lines no longer
+ * there come back as `removed`.
+ */
+export function lineChanges(
+  current: Array<{ line: PlannedLine; externalId: string }>,
+  lineMap: Record<string, string>,
+  items: Map<string, ItemSnapshot>,
+  bookKey: string,
+): { lines: LineWrite[]; removed: string[] } {
+  const lines = current.map(({ line, externalId }) => ({
+    line,
+    externalId,
+    salesforceId: lineMap[externalId] ?? '',
+    entryId: items.get(line.itemId)?.priceBookEntries[bookKey] ?? '',
+  }));
+  const keep = new Set(current.map((c) => c.externalId));
+  const removed = Object.entries(lineMap)
+    .filter(([ext]) => !keep.has(ext))
+    .map(([, id]) => id);
+  return { lines, removed };
 }

@@ -9,6 +9,7 @@
  * customer whose hash matches are skipped by the next run, and every write is an upsert by external ID, so
  * a run stopped at any point is finished by running it again, without duplicates.
  */
+import { productBody } from '../core/catalog-writes';
 import * as record from 'N/record';
 import * as runtime from 'N/runtime';
 import { BODY, ENTITY, ITEM } from '../catalogue';
@@ -40,14 +41,7 @@ import { readCustomer, readItems, readOrder, writeBack } from '../adapters/netsu
 import { SalesforceClient } from '../adapters/salesforce-client';
 import { loadSettings } from '../adapters/settings-store';
 import { customerHash } from './customer-sync';
-import {
-  accountWrites,
-  chooseBook,
-  lineExternalId,
-  orderHash,
-  productBody,
-  unlinkedChain,
-} from './order-sync';
+import { accountWrites, chooseBook, lineExternalId, orderHash, unlinkedChain } from './order-sync';
 
 export interface BulkParams extends OrderScope {
   customers: boolean;

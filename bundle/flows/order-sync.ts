@@ -4,6 +4,7 @@
  */
 import * as runtime from 'N/runtime';
 import { BODY, ENTITY, ITEM } from '../catalogue';
+import { catalogWrites, lineChanges, STANDARD_BOOK_KEY } from '../core/catalog-writes';
 import { packComposites, resolveRefs } from '../core/composite';
 import { SyncError, toSyncError } from '../core/errors';
 import { planLines, type PlannedLine } from '../core/lines';
@@ -14,15 +15,7 @@ import {
   overrideSourceFields,
   type SalesforceBody,
 } from '../core/mapping';
-import {
-  lookupQueries,
-  planOrder,
-  STANDARD_BOOK_REF,
-  type AccountWrite,
-  type EntryWrite,
-  type LineWrite,
-  type ProductWrite,
-} from '../core/order-plan';
+import { lookupQueries, planOrder, STANDARD_BOOK_REF, type AccountWrite } from '../core/order-plan';
 import { qualifyOrder } from '../core/qualify';
 import { failureStatus, hashText, stableJson, syncStamp } from '../core/text';
 import type { CustomerSnapshot, ItemSnapshot, OrderSnapshot, Settings } from '../core/types';
@@ -47,7 +40,7 @@ export interface OrderSyncResult {
   error?: SyncError;
 }
 
-const STANDARD = 'standard';
+const STANDARD = STANDARD_BOOK_KEY;
 /**
  * Units left untouched by the optional item write-back (product and price book entry IDs remembered on
  * items): the order's own write-back and log need about 30, and whatever runs after sfsync in the same
@@ -152,15 +145,6 @@ export function orderHash(
 }
 
 /** The Product2 fields of a new product made from a NetSuite item. */
-export function productBody(item: ItemSnapshot): SalesforceBody {
-  return {
-    Name: (item.displayName || item.name).slice(0, 255),
-    ProductCode: item.name.slice(0, 255),
-    Description: item.description || null,
-    IsActive: true,
-  };
-}
-
 export function lineExternalId(orderId: string, line: PlannedLine): string {
   return `${orderId}_${line.key}_${line.itemId}`;
 }
@@ -378,37 +362,8 @@ function runSync(
     });
   }
 
-  const firstRate = new Map<string, number>();
-  for (const l of plan.lines) {
-    if (!firstRate.has(l.itemId)) firstRate.set(l.itemId, l.quantity ? l.netCents / 100 / l.quantity : 0);
-  }
-  const products: ProductWrite[] = [];
-  const entries: EntryWrite[] = [];
-  for (const item of stillMissing) {
-    if (!item.productId) {
-      products.push({ itemId: item.id, body: productBody(item) });
-    }
-    const lineRate = plan.lines.find((l) => l.itemId === item.id);
-    const unitPrice = lineRate
-      ? (lineRate.unitPrice ?? (lineRate.totalPrice ?? 0) / (lineRate.quantity || 1))
-      : 0;
-    const price = Math.round(unitPrice * 100) / 100;
-    if (!item.priceBookEntries[STANDARD])
-      entries.push({ itemId: item.id, productId: item.productId, unitPrice: price, standard: true });
-    if (book.bookId && !item.priceBookEntries[book.key])
-      entries.push({ itemId: item.id, productId: item.productId, unitPrice: price, standard: false });
-  }
-
-  const lines: LineWrite[] = current.map(({ line, externalId }) => ({
-    line,
-    externalId,
-    salesforceId: lineMap[externalId] ?? '',
-    entryId: items.get(line.itemId)?.priceBookEntries[book.key] ?? '',
-  }));
-  const keep = new Set(current.map((c) => c.externalId));
-  const removed = Object.entries(lineMap)
-    .filter(([ext]) => !keep.has(ext))
-    .map(([, id]) => id);
+  const { products, entries } = catalogWrites(stillMissing, plan.lines, book);
+  const { lines, removed } = lineChanges(current, lineMap, items, book.key);
 
   const orderPlan = planOrder({
     base: client.base,

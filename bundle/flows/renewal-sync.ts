@@ -7,13 +7,13 @@
  * Never throws: failures end in the Integration Log (flow "Contract to Contract") and on the estimate.
  */
 import { BODY } from '../catalogue';
-import { catalogWrites } from '../core/catalog-writes';
+import { catalogWrites, lineChanges } from '../core/catalog-writes';
 import { packComposites, resolveRefs } from '../core/composite';
 import { isRenewalEstimate, renewalOpportunity } from '../core/contract-mapping';
 import { SyncError, toSyncError } from '../core/errors';
 import { planLines } from '../core/lines';
 import { customerDisplayName, mapOpportunity, overrideSourceFields } from '../core/mapping';
-import { planOrder, type LineWrite } from '../core/order-plan';
+import { planOrder } from '../core/order-plan';
 import { failureStatus, hashText, stableJson, syncStamp } from '../core/text';
 import type { OrderSnapshot, Settings } from '../core/types';
 import { logFailure, logSuccess } from '../adapters/integration-log';
@@ -189,16 +189,7 @@ function runRenewal(
     });
   }
   const catalog = catalogWrites(stillMissing, plan.lines, book);
-  const lines: LineWrite[] = current.map(({ line, externalId }) => ({
-    line,
-    externalId,
-    salesforceId: lineMap[externalId] ?? '',
-    entryId: items.get(line.itemId)?.priceBookEntries[book.key] ?? '',
-  }));
-  const keep = new Set(current.map((c) => c.externalId));
-  const removed = Object.entries(lineMap)
-    .filter(([ext]) => !keep.has(ext))
-    .map(([, id]) => id);
+  const { lines, removed } = lineChanges(current, lineMap, items, book.key);
 
   const orderPlan = planOrder({
     base: client.base,
