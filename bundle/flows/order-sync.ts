@@ -199,6 +199,42 @@ export function lookupMissing(
   return { standardBookId };
 }
 
+/**
+ * The items of a transaction that Salesforce cannot price yet: looked up by NetSuite ID (one call), and
+ * what is still unknown after that is returned for creation — or, with product creation off, refused
+ * with an error naming each item. `retryHint` ends the message ("press Retry", "save the estimate again").
+ */
+export function resolveCatalog(
+  client: SalesforceClient,
+  items: Map<string, ItemSnapshot>,
+  book: BookChoice,
+  settings: Settings,
+  standardBookId: string,
+  context: { subject: string; retryHint: string },
+): { unlinked: ItemSnapshot[]; stillMissing: ItemSnapshot[]; standardBookId: string } {
+  const missing = () => [...items.values()].filter((i) => !i.productId || !i.priceBookEntries[book.key]);
+  const unlinked = missing();
+  let standardId = standardBookId;
+  if (unlinked.length > 0) {
+    const found = lookupMissing(client, unlinked, book);
+    if (found.standardBookId) {
+      standardId = found.standardBookId;
+      client.rememberStandardBook(standardId);
+    }
+  }
+  const stillMissing = missing();
+  if (stillMissing.length > 0 && !settings.createMissingProducts) {
+    const names = stillMissing.map((i) => `${i.name} (internal ID ${i.id})`).join(', ');
+    throw new SyncError({
+      code: 'SFSYNC_ITEM_NOT_LINKED',
+      message: `These items of ${context.subject} have no Salesforce product or price in the ${book.bookId ? 'mapped' : 'Standard'} price book: ${names}. Link each item to its Salesforce product (field "Salesforce Product ID"), add its price book entry in Salesforce, or turn on "Create Missing Products and Price Book Entries" in sfsync Settings; then ${context.retryHint}.`,
+      retryable: false,
+      source: 'sfsync',
+    });
+  }
+  return { unlinked, stillMissing, standardBookId: standardId };
+}
+
 function subjectOf(order: Pick<OrderSnapshot, 'id'>, opportunityId = ''): LogSubject {
   return {
     flow: 'Sales Order to Opportunity',
@@ -315,7 +351,6 @@ function runSync(
   warnings.push(...book.warnings);
 
   const items = readItems([...new Set(plan.lines.map((l) => l.itemId))]);
-  const missingItems = () => [...items.values()].filter((i) => !i.productId || !i.priceBookEntries[book.key]);
 
   const creating = !order.opportunityId;
   const opportunity = mapOpportunity({
@@ -343,24 +378,12 @@ function runSync(
   }
 
   // Items NetSuite holds no Salesforce IDs for: looked up (one call), created if allowed, then remembered.
-  const unlinked = missingItems();
-  if (unlinked.length > 0) {
-    const found = lookupMissing(client, unlinked, book);
-    if (found.standardBookId) {
-      standardBookId = found.standardBookId;
-      client.rememberStandardBook(standardBookId);
-    }
-  }
-  const stillMissing = missingItems();
-  if (stillMissing.length > 0 && !settings.createMissingProducts) {
-    const names = stillMissing.map((i) => `${i.name} (internal ID ${i.id})`).join(', ');
-    throw new SyncError({
-      code: 'SFSYNC_ITEM_NOT_LINKED',
-      message: `These items have no Salesforce product or price in the ${book.bookId ? 'mapped' : 'Standard'} price book: ${names}. Link each item to its Salesforce product (field "Salesforce Product ID"), add its price book entry in Salesforce, or turn on "Create Missing Products and Price Book Entries" in sfsync Settings; then press Retry.`,
-      retryable: false,
-      source: 'sfsync',
-    });
-  }
+  const catalog = resolveCatalog(client, items, book, settings, standardBookId, {
+    subject,
+    retryHint: 'press Retry',
+  });
+  const { unlinked, stillMissing } = catalog;
+  standardBookId = catalog.standardBookId;
 
   const { products, entries } = catalogWrites(stillMissing, plan.lines, book);
   const { lines, removed } = lineChanges(current, lineMap, items, book.key);

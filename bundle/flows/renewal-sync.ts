@@ -14,7 +14,7 @@ import { SyncError, toSyncError } from '../core/errors';
 import { planLines } from '../core/lines';
 import { customerDisplayName, mapOpportunity, overrideSourceFields } from '../core/mapping';
 import { planOrder } from '../core/order-plan';
-import { failureStatus, hashText, stableJson, syncStamp } from '../core/text';
+import { failureStatus, syncStamp } from '../core/text';
 import type { OrderSnapshot, Settings } from '../core/types';
 import { logFailure, logSuccess } from '../adapters/integration-log';
 import { findLink } from '../adapters/link-store';
@@ -33,7 +33,8 @@ import {
   accountWrites,
   chooseBook,
   lineExternalId,
-  lookupMissing,
+  orderHash,
+  resolveCatalog,
   unlinkedChain,
   writeBackAccounts,
   writeBackItems,
@@ -135,12 +136,11 @@ function runRenewal(
   const book = chooseBook(plan.lines, settings, standardBookId);
   warnings.push(...book.warnings);
   const items = readItems([...new Set(plan.lines.map((l) => l.itemId))]);
-  const missingItems = () => [...items.values()].filter((i) => !i.productId || !i.priceBookEntries[book.key]);
 
   const creating = !order.opportunityId;
   const mapped = mapOpportunity({ order, customerName: customerDisplayName(customer), creating, settings });
   warnings.push(...mapped.warnings);
-  const opportunity = renewalOpportunity(mapped.body, {
+  const renewalInput = {
     estimateId: order.id,
     tranId: order.tranId,
     total: num(rec.getValue({ fieldId: 'total' })),
@@ -150,18 +150,22 @@ function runRenewal(
       : '',
     creating,
     settings,
-  });
+  };
+  const opportunity = renewalOpportunity(mapped.body, renewalInput);
   const lineMap = readLineMap(rec);
   const current = plan.lines.map((line) => ({ line, externalId: lineExternalId(order.id, line) }));
-  const hash = hashText(
-    stableJson({
-      opportunity,
-      accounts: accounts.writes.map((a) => a.body),
-      book: book.key,
-      account: customer.accountId,
-      lines: current.map((c) => ({ id: c.externalId, ...c.line })),
-    }),
-  );
+  // What the estimate says, whatever was created on the way, so a re-save after the first sync sends nothing.
+  const forHash = creating
+    ? renewalOpportunity(
+        mapOpportunity({ order, customerName: customerDisplayName(customer), creating: false, settings })
+          .body,
+        {
+          ...renewalInput,
+          creating: false,
+        },
+      )
+    : opportunity;
+  const hash = orderHash(forHash, book.key, current);
   if (!creating && hash === order.payloadHash && !hadError) {
     return {
       outcome: 'unchanged',
@@ -171,23 +175,12 @@ function runRenewal(
     };
   }
 
-  const unlinked = missingItems();
-  if (unlinked.length > 0) {
-    const found = lookupMissing(client, unlinked, book);
-    if (found.standardBookId) {
-      standardBookId = found.standardBookId;
-      client.rememberStandardBook(standardBookId);
-    }
-  }
-  const stillMissing = missingItems();
-  if (stillMissing.length > 0 && !settings.createMissingProducts) {
-    throw new SyncError({
-      code: 'SFSYNC_ITEM_NOT_LINKED',
-      message: `These items of ${subject} have no Salesforce product or price in the ${book.bookId ? 'mapped' : 'Standard'} price book: ${stillMissing.map((i) => `${i.name} (internal ID ${i.id})`).join(', ')}. Link each item to its Salesforce product (field "Salesforce Product ID"), add its price book entry in Salesforce, or turn on "Create Missing Products and Price Book Entries" in sfsync Settings; then save the estimate again.`,
-      retryable: false,
-      source: 'sfsync',
-    });
-  }
+  const catalogue = resolveCatalog(client, items, book, settings, standardBookId, {
+    subject,
+    retryHint: 'save the estimate again',
+  });
+  const { unlinked, stillMissing } = catalogue;
+  standardBookId = catalogue.standardBookId;
   const catalog = catalogWrites(stillMissing, plan.lines, book);
   const { lines, removed } = lineChanges(current, lineMap, items, book.key);
 

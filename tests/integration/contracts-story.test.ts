@@ -235,6 +235,10 @@ describe('Contract Renewals: new contract, upsell, renewal', () => {
         [products.premium.product, 2, 300],
       ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
+    // Saved again unchanged: nothing more goes to Salesforce.
+    const calls = (await stack.sf.apiCalls()).total;
+    stack.ns.ui.record.load({ type: 'estimate', id: estimateId }).save();
+    expect((await stack.sf.apiCalls()).total).toBe(calls);
   });
 
   test('an estimate that is not a renewal sends nothing', async () => {
