@@ -405,36 +405,9 @@ function runSync(
   });
 
   warnings.push(...orderPlan.warnings);
-  const known: Record<string, unknown> = {};
-  for (const batch of packComposites(orderPlan.steps)) {
-    const results = client.composite(resolveRefs(batch, known));
-    Object.assign(known, results);
-    if (!('opp' in known) && batch.some((s) => s.referenceId === 'opp'))
-      known.opp = { id: order.opportunityId };
-  }
-  const opportunityId = order.opportunityId || String((known.opp as { id?: unknown } | undefined)?.id ?? '');
-  if (removed.length > 0) {
-    for (let i = 0; i < removed.length; i += 200) {
-      // Lines already deleted in Salesforce answer per record with an error; allOrNone=false lets the rest go.
-      client.request(
-        'DELETE',
-        `${client.base}/composite/sobjects?allOrNone=false&ids=${removed.slice(i, i + 200).join(',')}`,
-        undefined,
-        `the removed lines of ${subject}`,
-      );
-    }
-  }
-
-  // Line map for the next sync: known lines keep their IDs, new ones come from the upsert results.
-  const newMap: Record<string, string> = {};
-  for (const l of lines) if (l.salesforceId) newMap[l.externalId] = l.salesforceId;
-  for (const chunk of orderPlan.refs.lineChunks) {
-    const results = (known[chunk.ref] as Array<{ id?: string }> | undefined) ?? [];
-    chunk.externalIds.forEach((ext, i) => {
-      const id = results[i]?.id;
-      if (id) newMap[ext] = id;
-    });
-  }
+  const sent = sendPlan(client, orderPlan, lines, removed, order.opportunityId, subject);
+  const { known, opportunityId } = sent;
+  const newMap = sent.lineMap;
 
   writeBack('salesorder', order.id, {
     [BODY.opportunityId]: opportunityId,
@@ -458,6 +431,54 @@ function runSync(
     now,
   );
   return { outcome: 'synced', reason: 'Synced.', opportunityId, warnings };
+}
+
+export interface SentPlan {
+  /** Results by reference ID, across every call. */
+  known: Record<string, unknown>;
+  opportunityId: string;
+  /** External line ID → OpportunityLineItem ID, for the next sync. */
+  lineMap: Record<string, string>;
+}
+
+/**
+ * Sends a planned transaction: its composite batches in order (later ones see earlier results), then the
+ * deletion of removed lines, and works out the line map the next sync starts from.
+ */
+export function sendPlan(
+  client: SalesforceClient,
+  plan: ReturnType<typeof planOrder>,
+  lines: Array<{ externalId: string; salesforceId: string }>,
+  removed: string[],
+  knownOpportunityId: string,
+  subject: string,
+): SentPlan {
+  const known: Record<string, unknown> = {};
+  for (const batch of packComposites(plan.steps))
+    Object.assign(known, client.composite(resolveRefs(batch, known)));
+  // An update by ID answers 204 with no body, so a linked Opportunity keeps the ID it had.
+  const opportunityId =
+    knownOpportunityId || String((known.opp as { id?: unknown } | null | undefined)?.id ?? '');
+  for (let i = 0; i < removed.length; i += 200) {
+    // Lines already deleted in Salesforce answer per record with an error; allOrNone=false lets the rest go.
+    client.request(
+      'DELETE',
+      `${client.base}/composite/sobjects?allOrNone=false&ids=${removed.slice(i, i + 200).join(',')}`,
+      undefined,
+      `the removed lines of ${subject}`,
+    );
+  }
+  // Known lines keep their IDs; new ones come from the upsert results, in the order they were sent.
+  const lineMap: Record<string, string> = {};
+  for (const l of lines) if (l.salesforceId) lineMap[l.externalId] = l.salesforceId;
+  for (const chunk of plan.refs.lineChunks) {
+    const results = (known[chunk.ref] as Array<{ id?: string }> | undefined) ?? [];
+    chunk.externalIds.forEach((ext, i) => {
+      const id = results[i]?.id;
+      if (id) lineMap[ext] = id;
+    });
+  }
+  return { known, opportunityId, lineMap };
 }
 
 export function writeBackAccounts(

@@ -8,7 +8,6 @@
  */
 import { BODY } from '../catalogue';
 import { catalogWrites, lineChanges } from '../core/catalog-writes';
-import { packComposites, resolveRefs } from '../core/composite';
 import { isRenewalEstimate, renewalOpportunity } from '../core/contract-mapping';
 import { SyncError, toSyncError } from '../core/errors';
 import { planLines } from '../core/lines';
@@ -35,6 +34,7 @@ import {
   lineExternalId,
   orderHash,
   resolveCatalog,
+  sendPlan,
   unlinkedChain,
   writeBackAccounts,
   writeBackItems,
@@ -199,30 +199,9 @@ function runRenewal(
     opportunity,
     lines,
   });
-  const known: Record<string, unknown> = {};
-  for (const batch of packComposites(orderPlan.steps)) {
-    Object.assign(known, client.composite(resolveRefs(batch, known)));
-    if (!('opp' in known) && batch.some((s) => s.referenceId === 'opp'))
-      known.opp = { id: order.opportunityId };
-  }
-  const opportunityId = order.opportunityId || str((known.opp as { id?: unknown } | null | undefined)?.id);
-  for (let i = 0; i < removed.length; i += 200) {
-    client.request(
-      'DELETE',
-      `${client.base}/composite/sobjects?allOrNone=false&ids=${removed.slice(i, i + 200).join(',')}`,
-      undefined,
-      `the removed lines of ${subject}`,
-    );
-  }
-  const newMap: Record<string, string> = {};
-  for (const l of lines) if (l.salesforceId) newMap[l.externalId] = l.salesforceId;
-  for (const chunk of orderPlan.refs.lineChunks) {
-    const results = (known[chunk.ref] as Array<{ id?: string }> | undefined) ?? [];
-    chunk.externalIds.forEach((ext, i) => {
-      const id = results[i]?.id;
-      if (id) newMap[ext] = id;
-    });
-  }
+  const sent = sendPlan(client, orderPlan, lines, removed, order.opportunityId, subject);
+  const { known, opportunityId } = sent;
+  const newMap = sent.lineMap;
   const n = warnings.length;
   writeBack('estimate', order.id, {
     [BODY.opportunityId]: opportunityId,
