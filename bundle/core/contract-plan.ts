@@ -4,9 +4,16 @@
  * its ID once known), its activation (Status alone, as Salesforce requires), then the Contract Items,
  * upserted by NetSuite_Id__c in collections of 200. Removed items are deleted separately by the flow.
  */
-import { MAX_COLLECTION, type Step } from './composite';
+import type { Step } from './composite';
 import type { SalesforceBody } from './mapping';
-import { accountRef, accountSteps, type AccountWrite, type ProductWrite } from './order-plan';
+import {
+  accountRef,
+  accountSteps,
+  chunks,
+  productSteps,
+  type AccountWrite,
+  type ProductWrite,
+} from './order-plan';
 
 export interface ContractItemWrite {
   /** Internal ID of the contract item: the item's NetSuite_Id__c. */
@@ -47,12 +54,6 @@ export interface ContractPlan {
 
 const CONTRACT_REF = 'contract';
 
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += MAX_COLLECTION) out.push(items.slice(i, i + MAX_COLLECTION));
-  return out;
-}
-
 export function planContract(input: ContractPlanInput): ContractPlan {
   const { base } = input;
   const refs: ContractPlan['refs'] = {
@@ -63,27 +64,9 @@ export function planContract(input: ContractPlanInput): ContractPlan {
   };
   const steps: Step[] = [...accountSteps(base, input.accounts, refs.accounts)];
 
-  const productRef = new Map<string, string>();
-  chunks(input.products).forEach((chunk, n) => {
-    const ref = `products_${n}`;
-    refs.productChunks.push({ ref, itemIds: chunk.map((p) => p.itemId) });
-    chunk.forEach((p, i) => productRef.set(p.itemId, `@{${ref}[${i}].id}`));
-    steps.push({
-      method: 'PATCH',
-      url: `${base}/composite/sobjects/Product2/NetSuite_Id__c`,
-      referenceId: ref,
-      body: {
-        allOrNone: true,
-        records: chunk.map((p) => ({
-          attributes: { type: 'Product2' },
-          ...p.body,
-          NetSuite_Id__c: p.itemId,
-        })),
-      },
-      heavy: true,
-      subject: `the products of ${input.subject}`,
-    });
-  });
+  const products = productSteps(base, input.products, `the products of ${input.subject}`, refs.productChunks);
+  steps.push(...products.steps);
+  const productRef = products.refs;
 
   const body: SalesforceBody = { ...input.body };
   if (input.account && 'accountId' in input.account) body.AccountId = input.account.accountId;

@@ -80,7 +80,8 @@ export const accountRef = (customerId: string): string => `acct_${customerId.rep
 export const entryKey = (itemId: string, standard: boolean): string =>
   `${itemId}:${standard ? 'std' : 'book'}`;
 
-function chunks<T>(items: T[]): T[][] {
+/** Splits records into sObject Collections of at most 200. */
+export function chunks<T>(items: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += MAX_COLLECTION) out.push(items.slice(i, i + MAX_COLLECTION));
   return out;
@@ -130,6 +131,41 @@ export function pricedLine(l: PlannedLine): SalesforceBody {
   };
 }
 
+/**
+ * Upserts of new products by NetSuite ID, 200 per collection. Returns the steps and, per item, the
+ * reference to its Product2 ID for later steps of the same plan.
+ */
+export function productSteps(
+  base: string,
+  products: ProductWrite[],
+  subject: string,
+  chunkRefs: Array<{ ref: string; itemIds: string[] }>,
+): { steps: Step[]; refs: Map<string, string> } {
+  const steps: Step[] = [];
+  const refs = new Map<string, string>();
+  chunks(products).forEach((chunk, n) => {
+    const ref = `products_${n}`;
+    chunkRefs.push({ ref, itemIds: chunk.map((p) => p.itemId) });
+    chunk.forEach((p, i) => refs.set(p.itemId, `@{${ref}[${i}].id}`));
+    steps.push({
+      method: 'PATCH',
+      url: `${base}/composite/sobjects/Product2/NetSuite_Id__c`,
+      referenceId: ref,
+      body: {
+        allOrNone: true,
+        records: chunk.map((p) => ({
+          attributes: { type: 'Product2' },
+          ...p.body,
+          NetSuite_Id__c: p.itemId,
+        })),
+      },
+      heavy: true,
+      subject,
+    });
+  });
+  return { steps, refs };
+}
+
 export function planOrder(input: OrderPlanInput): OrderPlan {
   const { base } = input;
   const steps: Step[] = [];
@@ -157,27 +193,9 @@ export function planOrder(input: OrderPlanInput): OrderPlan {
     });
   }
 
-  const productRef = new Map<string, string>();
-  chunks(input.products).forEach((chunk, n) => {
-    const ref = `products_${n}`;
-    refs.productChunks.push({ ref, itemIds: chunk.map((p) => p.itemId) });
-    chunk.forEach((p, i) => productRef.set(p.itemId, `@{${ref}[${i}].id}`));
-    steps.push({
-      method: 'PATCH',
-      url: `${base}/composite/sobjects/Product2/NetSuite_Id__c`,
-      referenceId: ref,
-      body: {
-        allOrNone: true,
-        records: chunk.map((p) => ({
-          attributes: { type: 'Product2' },
-          ...p.body,
-          NetSuite_Id__c: p.itemId,
-        })),
-      },
-      heavy: true,
-      subject: 'the products of the order',
-    });
-  });
+  const products = productSteps(base, input.products, 'the products of the order', refs.productChunks);
+  steps.push(...products.steps);
+  const productRef = products.refs;
 
   const entryRef = new Map<string, string>();
   // Standard entries first: Salesforce needs a standard price before a custom book can price the product.
