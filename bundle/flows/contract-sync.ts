@@ -215,6 +215,31 @@ function recordFailure(
   }
 }
 
+/** A failure of a whole contract's sync: logged against the contract, shown on its link and in Salesforce. */
+function contractFailed(
+  error: SyncError,
+  contractId: string,
+  settings: Settings | null,
+  link: Link | null,
+  now: Date,
+): ContractSyncResult {
+  const type = settings?.contractRecordType ?? DEFAULT_CONTRACT_IDS.contractRecordType;
+  recordFailure(
+    contractSubject(type, contractId, 'Contract', link?.salesforceId),
+    error,
+    settings,
+    link,
+    now,
+  );
+  return {
+    outcome: 'failed',
+    reason: error.message,
+    contractId: link?.salesforceId ?? '',
+    warnings: [],
+    error,
+  };
+}
+
 /** Syncs a whole contract: customer account if needed, Contract, activation, items; removed items deleted. */
 export function syncContract(contractId: string, now = new Date()): ContractSyncResult {
   let settings: Settings | null = null;
@@ -229,22 +254,7 @@ export function syncContract(contractId: string, now = new Date()): ContractSync
     label = `contract ${contract.name || contractId}`;
     return runContract(contract, link, settings, parsed.problems, now);
   } catch (thrown) {
-    const error = toSyncError(thrown, label);
-    const type = settings?.contractRecordType ?? DEFAULT_CONTRACT_IDS.contractRecordType;
-    recordFailure(
-      contractSubject(type, contractId, 'Contract', link?.salesforceId),
-      error,
-      settings,
-      link,
-      now,
-    );
-    return {
-      outcome: 'failed',
-      reason: error.message,
-      contractId: link?.salesforceId ?? '',
-      warnings: [],
-      error,
-    };
+    return contractFailed(toSyncError(thrown, label), contractId, settings, link, now);
   }
 }
 
@@ -493,20 +503,6 @@ export function removeContractItem(
       thrown,
       `the removal of contract item ${itemRecordId} from contract ${contractId}`,
     );
-    const type = settings?.contractRecordType ?? DEFAULT_CONTRACT_IDS.contractRecordType;
-    recordFailure(
-      contractSubject(type, contractId, 'Contract', link?.salesforceId),
-      error,
-      settings,
-      link,
-      now,
-    );
-    return {
-      outcome: 'failed',
-      reason: error.message,
-      contractId: link?.salesforceId ?? '',
-      warnings: [],
-      error,
-    };
+    return contractFailed(error, contractId, settings, link, now);
   }
 }
