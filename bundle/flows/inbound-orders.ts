@@ -142,20 +142,7 @@ export function syncOrder(ctx: InboundContext, opp: SfOpportunity, action: Inbou
     return { status: 'skipped', netsuiteId: order?.id ?? '', message: decision.reason };
   }
   const creating = decision.kind === 'create';
-  const customerId = ensureCustomer(
-    ctx,
-    opp.AccountId!,
-    opp.Account?.NetSuite_Id__c,
-    "opportunity's account",
-  );
-  const lines = resolveLines(opp);
-  const mapped = transactionValues(opp, {
-    kind: 'salesorder',
-    customerId,
-    creating,
-    currencyId: creating ? currencyOf(opp) : '',
-    today: today(ctx.now),
-  });
+  const { lines, mapped } = transactionInput(ctx, opp, 'salesorder', creating);
   const warnings = [...mapped.warnings];
   const optional: Record<string, NsValue> = {};
   const type = orderTypeValue(opp, settings.orderTypeValues);
@@ -183,12 +170,13 @@ export function syncOrder(ctx: InboundContext, opp: SfOpportunity, action: Inbou
   };
 }
 
-export function syncQuote(ctx: InboundContext, opp: SfOpportunity): Outcome {
-  const rec = findTransaction('estimate', opp.NetSuite_Estimate_Id__c, opp.Id);
-  const decision = decideQuote({ opp, estimate: rec ? { id: String(rec.id) } : null });
-  if (decision.kind === 'fail') throw fail(decision.code, decision.reason);
-  if (decision.kind === 'skip') return { status: 'skipped', netsuiteId: '', message: decision.reason };
-  const creating = decision.kind === 'create';
+/** The account synced first, then the lines and header values of the order or estimate to write. */
+function transactionInput(
+  ctx: InboundContext,
+  opp: SfOpportunity,
+  kind: 'salesorder' | 'estimate',
+  creating: boolean,
+) {
   const customerId = ensureCustomer(
     ctx,
     opp.AccountId!,
@@ -197,12 +185,22 @@ export function syncQuote(ctx: InboundContext, opp: SfOpportunity): Outcome {
   );
   const lines = resolveLines(opp);
   const mapped = transactionValues(opp, {
-    kind: 'estimate',
+    kind,
     customerId,
     creating,
     currencyId: creating ? currencyOf(opp) : '',
     today: today(ctx.now),
   });
+  return { lines, mapped };
+}
+
+export function syncQuote(ctx: InboundContext, opp: SfOpportunity): Outcome {
+  const rec = findTransaction('estimate', opp.NetSuite_Estimate_Id__c, opp.Id);
+  const decision = decideQuote({ opp, estimate: rec ? { id: String(rec.id) } : null });
+  if (decision.kind === 'fail') throw fail(decision.code, decision.reason);
+  if (decision.kind === 'skip') return { status: 'skipped', netsuiteId: '', message: decision.reason };
+  const creating = decision.kind === 'create';
+  const { lines, mapped } = transactionInput(ctx, opp, 'estimate', creating);
   const saved = upsertTransaction('estimate', rec, mapped.values, {}, lines, ctx.now);
   const summary = transactionSummary('estimate', saved.id);
   const back = estimateWriteBack(opp, { id: saved.id, ...summary });
