@@ -5,6 +5,7 @@
  */
 
 import type { EntryPoints } from 'N/types';
+import { logStoppedStages } from '../adapters/stage-errors';
 import * as log from 'N/log';
 import * as runtime from 'N/runtime';
 import { GOLIVE_PARAMS } from '../catalogue';
@@ -112,18 +113,7 @@ export const summarize: EntryPoints.MapReduce.summarize = (summary) => {
         totals[k] = (totals[k] ?? 0) + n;
     return true;
   });
-  const stopped: string[] = [];
-  if (summary.inputSummary.error) stopped.push(`input: ${summary.inputSummary.error}`);
-  summary.mapSummary.errors.iterator().each((key, error) => {
-    stopped.push(`map ${key}: ${error}`);
-    return true;
-  });
-  summary.reduceSummary.errors.iterator().each((key, error) => {
-    stopped.push(`reduce ${key}: ${error}`);
-    return true;
-  });
-  for (const s of stopped)
-    log.error({ title: 'sfsync bulk sync: a stage stopped', details: s.slice(0, 3900) });
+  const stopped = logStoppedStages(summary, 'sfsync bulk sync: a stage stopped');
   const logged = logDeferred(unlogged, new Date());
   log.audit({
     title: 'sfsync bulk sync: finished',

@@ -5,7 +5,7 @@
  */
 
 import type { EntryPoints } from 'N/types';
-import * as log from 'N/log';
+import { logStoppedStages } from '../adapters/stage-errors';
 import * as runtime from 'N/runtime';
 import { GOLIVE_PARAMS } from '../catalogue';
 import type { LinkKind } from '../core/golive-match';
@@ -65,16 +65,6 @@ export const summarize: EntryPoints.MapReduce.summarize = (summary) => {
     results.push(JSON.parse(value) as LinkResult);
     return true;
   });
-  const errors: string[] = [];
-  summary.mapSummary.errors.iterator().each((key, error) => {
-    errors.push(`map ${key}: ${error}`);
-    return true;
-  });
-  summary.reduceSummary.errors.iterator().each((key, error) => {
-    errors.push(`reduce ${key}: ${error}`);
-    return true;
-  });
-  if (summary.inputSummary.error) errors.push(`input: ${summary.inputSummary.error}`);
-  for (const e of errors) log.error({ title: 'sfsync link run: a stage stopped', details: e.slice(0, 3900) });
+  logStoppedStages(summary, 'sfsync link run: a stage stopped');
   if (results.length > 0 || !params().dryRun) finishLinking(results, params().folder, new Date());
 };

@@ -5,7 +5,7 @@
  */
 
 import type { EntryPoints } from 'N/types';
-import * as log from 'N/log';
+import { logStoppedStages } from '../adapters/stage-errors';
 import * as runtime from 'N/runtime';
 import { GOLIVE_PARAMS } from '../catalogue';
 import { parseResyncList, type ExpectedOrder, type Finding } from '../core/golive-recon';
@@ -91,18 +91,7 @@ export const summarize: EntryPoints.MapReduce.summarize = (summary) => {
     }
     return true;
   });
-  const stopped: string[] = [];
-  if (summary.inputSummary.error) stopped.push(`input: ${summary.inputSummary.error}`);
-  summary.mapSummary.errors.iterator().each((key, error) => {
-    stopped.push(`map ${key}: ${error}`);
-    return true;
-  });
-  summary.reduceSummary.errors.iterator().each((key, error) => {
-    stopped.push(`reduce ${key}: ${error}`);
-    return true;
-  });
-  for (const s of stopped)
-    log.error({ title: 'sfsync reconciliation: a stage stopped', details: s.slice(0, 3900) });
+  logStoppedStages(summary, 'sfsync reconciliation: a stage stopped');
   if (p.resync) noteResyncs(resynced);
   else saveRecon(findings, checked, p.folder, new Date());
 };
