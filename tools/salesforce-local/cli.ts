@@ -17,7 +17,7 @@ export function projectRoot(from: string = __dirname): string {
 }
 
 const USAGE = `Usage: salesforce-local [--port N] [--project-dir DIR] [--api-limit N] [--api-version NN.0]
-                        [--client-id ID] [--client-secret SECRET] [--exit-with-stdin]`;
+                        [--client-id ID] [--client-secret SECRET] [--single-currency] [--exit-with-stdin]`;
 
 export function parseArgs(argv: string[]): ServerOptions & { exitWithStdin: boolean } {
   const out: ServerOptions & { exitWithStdin: boolean } = { projectDir: projectRoot(), exitWithStdin: false };
@@ -46,6 +46,9 @@ export function parseArgs(argv: string[]): ServerOptions & { exitWithStdin: bool
         break;
       case '--client-secret':
         out.clientSecret = value();
+        break;
+      case '--single-currency':
+        out.multiCurrency = false;
         break;
       case '--exit-with-stdin':
         out.exitWithStdin = true;

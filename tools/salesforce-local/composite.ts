@@ -11,7 +11,8 @@ import { parseApiUrl, type ApiRequest, type ApiResponse } from './api';
 import type { Rec } from './store';
 
 export interface SubApi {
-  dispatch(req: ApiRequest): ApiResponse;
+  /** Runs a subrequest; `ctx` replaces the request's write context (e.g. an enclosing allOrNone). */
+  dispatch(req: ApiRequest, ctx?: WriteContext): ApiResponse;
   org: Org;
   ctx: WriteContext;
 }
@@ -97,7 +98,23 @@ function substitute(value: unknown, results: Map<string, SubResult>): unknown {
 
 type NodeCheck = (method: string, path: string) => void;
 
-/** Runs subrequests in order; with allOrNone the first failure rolls everything back. */
+/** An sObject Collections result (an array of save results) with a record that failed. */
+function collectionFailed(res: ApiResponse): boolean {
+  return (
+    Array.isArray(res.body) &&
+    res.body.some((r) => !!r && typeof r === 'object' && (r as Rec).success === false)
+  );
+}
+
+/**
+ * Runs subrequests in order; with allOrNone the first failure rolls everything back. A failure is an error
+ * status, or (allOrNone only) an sObject Collections subrequest with a record that failed: the composite's
+ * allOrNone covers its collections even when their own allOrNone is false (resources_composite_allornone),
+ * so such a collection answers its own per-record results (the failed record's error, the others
+ * ALL_OR_NONE_OPERATION_ROLLED_BACK) and every other subrequest PROCESSING_HALTED.
+ * Assumption: the failing collection subrequest keeps HTTP 200 (a collection answers 200 whatever its
+ * records do); the documentation shows no response for this case.
+ */
 function runSequence(
   api: SubApi,
   requests: SubRequest[],
@@ -125,7 +142,10 @@ function runSequence(
       const headers = Object.fromEntries(
         Object.entries(sub.httpHeaders ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
       );
-      res = api.dispatch({ method, ...parsed, body: substitute(sub.body, byRef), headers });
+      res = api.dispatch(
+        { method, ...parsed, body: substitute(sub.body, byRef), headers },
+        allOrNone ? { ...api.ctx, compositeAllOrNone: true } : undefined,
+      );
     } catch (err) {
       res = errorBody(err);
     }
@@ -137,7 +157,7 @@ function runSequence(
     };
     results.push(result);
     byRef.set(referenceId, result);
-    if (res.status >= 300 && failed < 0) failed = i;
+    if ((res.status >= 300 || (allOrNone && collectionFailed(res))) && failed < 0) failed = i;
   });
   if (!allOrNone || failed < 0) return results;
   api.org.store.rollbackTo(sp);
@@ -324,7 +344,8 @@ export function handleCollections(api: SubApi, method: string, segs: string[], r
   const { dml } = api.org;
   const { ctx } = api;
   const body = (req.body ?? {}) as Rec;
-  const allOrNone = body.allOrNone === true || req.query.get('allOrNone') === 'true';
+  const allOrNone =
+    body.allOrNone === true || req.query.get('allOrNone') === 'true' || ctx.compositeAllOrNone === true;
   const [sobject, extField, ...rest] = segs;
   if (rest.length > 0) throw new SfError('NOT_FOUND', 'The requested resource does not exist', [], 404);
 

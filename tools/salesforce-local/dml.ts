@@ -15,6 +15,11 @@ export const INTEGRATION_USER_ID = `0058d000000Int1${caseSafeSuffix('0058d000000
 export interface WriteContext {
   /** The request hit an injected UNABLE_TO_LOCK_ROW: every write in it fails. */
   lockRow?: boolean;
+  /**
+   * The request is a subrequest of a composite with allOrNone true: an sObject Collections subrequest is then
+   * all-or-none whatever its own allOrNone says (resources_composite_allornone).
+   */
+  compositeAllOrNone?: boolean;
 }
 
 /** A check applied to every saved record after the business rules (custom validation rules). */

@@ -23,6 +23,8 @@ export interface StartOptions {
   defaultApiVersion?: string;
   clientId?: string;
   clientSecret?: string;
+  /** false: a single-currency org, without CurrencyIsoCode on any object (default true: multi-currency). */
+  multiCurrency?: boolean;
 }
 
 export interface ConnectionInfo {
@@ -166,6 +168,7 @@ export async function startSalesforceOrg(options: StartOptions = {}): Promise<Sa
   if (options.defaultApiVersion) args.push('--api-version', options.defaultApiVersion);
   if (options.clientId) args.push('--client-id', options.clientId);
   if (options.clientSecret) args.push('--client-secret', options.clientSecret);
+  if (options.multiCurrency === false) args.push('--single-currency');
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] });
   const info = await new Promise<ConnectionInfo>((resolve, reject) => {
     let buffered = '';

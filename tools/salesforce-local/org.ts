@@ -18,6 +18,8 @@ export interface OrgOptions {
   clientSecret?: string;
   /** Version used by the admin helpers and advertised as the latest (default 62.0). */
   defaultApiVersion?: string;
+  /** false: a single-currency org, whose objects have no CurrencyIsoCode field (default true). */
+  multiCurrency?: boolean;
 }
 
 export const DEFAULT_API_LIMIT = 100000;
@@ -41,7 +43,7 @@ export class Org {
   instanceUrl = '';
 
   constructor(readonly options: OrgOptions) {
-    this.schema = loadSchema(options.projectDir);
+    this.schema = loadSchema(options.projectDir, { multiCurrency: options.multiCurrency !== false });
     this.dml = new Dml(this.schema, this.store);
     this.dml.validator = this.faults.validate;
     this.auth = new Auth(

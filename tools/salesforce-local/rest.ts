@@ -57,7 +57,11 @@ export class RestApi {
         if (method !== 'GET') throw methodNotAllowed(method, 'GET,HEAD');
         return this.query(segs[1], segs[0] === 'queryAll', req);
       case 'composite': {
-        const api = { dispatch: (r: ApiRequest) => this.dispatch(r, ctx), org: this.org, ctx };
+        const api = {
+          dispatch: (r: ApiRequest, sub?: WriteContext) => this.dispatch(r, sub ?? ctx),
+          org: this.org,
+          ctx,
+        };
         if (segs.length === 1) return handleComposite(api, method, req);
         if (segs[1] === 'graph' && segs.length === 2) return handleGraph(api, method, req);
         if (segs[1] === 'sobjects') return handleCollections(api, method, segs.slice(2), req);

@@ -200,7 +200,8 @@ const opportunityLineItem: ObjectRules = {
         throw integrity('PricebookEntryId (pricebook of the entry is inactive)', ['PricebookEntryId']);
       }
       rec.Product2Id = entry.Product2Id;
-      rec.CurrencyIsoCode = opp.CurrencyIsoCode;
+      // A single-currency org has no CurrencyIsoCode field at all.
+      if ('CurrencyIsoCode' in opp) rec.CurrencyIsoCode = opp.CurrencyIsoCode;
     }
     linePrices(rec, old, given);
   },

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { standardObjects } from './standard-objects';
+import { standardObjects, type StandardObjectOptions } from './standard-objects';
 
 export type FieldType =
   | 'id'
@@ -289,8 +289,8 @@ function customObjectFromMetadata(name: string, node: Xml, keyPrefix: string): O
 const CUSTOM_PREFIXES = 'XYZ0123456789ABCDEFGHIJKLMNOPQRSTUVW';
 
 /** Loads the standard objects and the metadata of `<projectDir>/salesforce` (if present). */
-export function loadSchema(projectDir: string): Schema {
-  const objects = standardObjects();
+export function loadSchema(projectDir: string, options: StandardObjectOptions = {}): Schema {
+  const objects = standardObjects(options);
   const byName = new Map(objects.map((o) => [o.name.toLowerCase(), o]));
   const objectsDir = path.join(projectDir, 'salesforce', 'force-app', 'main', 'default', 'objects');
   const dirs = fs.existsSync(objectsDir) ? fs.readdirSync(objectsDir).sort() : [];

@@ -5,7 +5,7 @@ import type { Condition, WhereClause } from '@jetstreamapp/soql-parser-js';
 import { SfError } from './errors';
 import { toId18 } from './ids';
 import type { FieldDef } from './schema';
-import { addDays, isValidDate, parseDateTime } from './values';
+import { addDays, isValidDate, parseDateTime, toSecond } from './values';
 
 export type Key = string | number | boolean | null;
 export interface Range {
@@ -137,7 +137,10 @@ export function literalFor(field: FieldDef, literalType: string, raw: string, to
   if (t === 'datetime') {
     const d = literalType === 'DATETIME' ? parseDateTime(raw.replace(/Z$/, '+0000')) : undefined;
     if (!d) throw typeError(field, 'dateTime', false);
-    return d.getTime();
+    // Stored datetimes are whole seconds; a literal's milliseconds are dropped the same way, so
+    // `SystemModstamp = 2026-03-01T10:00:05.700Z` finds a record stamped 10:00:05 (assumption: Salesforce
+    // documents literals without milliseconds; ignoring them in comparisons is what developers report).
+    return toSecond(d.getTime());
   }
   throw malformed(`Filtering on field ${field.name} is not supported`);
 }

@@ -360,8 +360,21 @@ function aggregate(env: SoqlEnv, q: Compiled, rows: Rec[]): Rec {
   return out;
 }
 
+/**
+ * Longest SOQL statement Salesforce accepts, in characters: 100,000 by default (SOQL and SOSL limits,
+ * salesforce_app_limits_platform_soslsoql). A GET /query URL meets Salesforce's 16,384-byte limit on URI
+ * and headers long before that (help article 000386264; not modelled here beyond Node's own header limit),
+ * so in practice this limit is met by queries sent as composite subrequests.
+ */
+export const MAX_SOQL_LENGTH = 100000;
+
 /** Runs a query: all matching rows, shaped as the REST API returns them (paging is the caller's). */
 export function runSoql(env: SoqlEnv, soql: string, includeDeleted: boolean): SoqlResult {
+  if (soql.length > MAX_SOQL_LENGTH) {
+    // The message is Salesforce's as quoted by client libraries (django-salesforce issue 164; the same
+    // wording with the older 20,000 limit in IlluminatedCloud issue 466); not in Salesforce's own pages.
+    throw malformed(`SOQL statements can not be longer than ${MAX_SOQL_LENGTH} characters.`);
+  }
   let parsed: Query;
   try {
     parsed = parseQuery(soql);

@@ -1,7 +1,9 @@
 // Built-in standard objects of the local org: the fields a NetSuite sync touches, with the types, lengths,
 // required-ness and create/update rights of the Salesforce Object Reference and Field Reference
 // (see shared reference salesforce-objects.md). The system fields (Id, IsDeleted, audit fields) are added
-// by schema.ts. Multi-currency is modelled as enabled (CurrencyIsoCode present, USD the corporate currency).
+// by schema.ts. Multi-currency is enabled by default (CurrencyIsoCode present, USD the corporate currency);
+// a single-currency org (multi-currency never turned on, the Salesforce default) has no CurrencyIsoCode field
+// on any object [salesforce-objects.md §0].
 import type { FieldDef, FieldType, ObjectDef } from './schema';
 
 export const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'JPY'];
@@ -143,7 +145,18 @@ function object(
   };
 }
 
-export function standardObjects(): ObjectDef[] {
+export interface StandardObjectOptions {
+  /** Multi-currency enabled: CurrencyIsoCode on the objects that have it (default true). */
+  multiCurrency?: boolean;
+}
+
+export function standardObjects(options: StandardObjectOptions = {}): ObjectDef[] {
+  const objects = allStandardObjects();
+  if (options.multiCurrency !== false) return objects;
+  return objects.map((o) => ({ ...o, fields: o.fields.filter((f) => f.name !== 'CurrencyIsoCode') }));
+}
+
+function allStandardObjects(): ObjectDef[] {
   return [
     object('Account', '001', [
       str('Name', 255, { req: true, label: 'Account Name' }),

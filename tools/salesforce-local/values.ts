@@ -15,9 +15,20 @@ export function roundTo(n: number, scale: number): number {
 
 export const round2 = (n: number): number => roundTo(n, 2);
 
-/** Salesforce's datetime format: 2024-01-31T09:30:00.000+0000 (always UTC here). */
+/** A datetime cut to the whole second (milliseconds dropped, never rounded). */
+export function toSecond(ms: number): number {
+  return Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * Salesforce's datetime format: 2024-01-31T09:30:00.000+0000 (always UTC here). Salesforce keeps datetime
+ * fields, the audit stamps (CreatedDate, LastModifiedDate, SystemModstamp) included, to the second: the
+ * milliseconds are dropped, not rounded, so every stored or returned value ends in .000+0000.
+ * (Not in the Object Reference; observed and reported by Salesforce developers, e.g. salesforce.stackexchange
+ * question 234824 and "Last Modified Date Rounding to Whole Seconds", 2011.)
+ */
 export function formatDateTime(d: Date): string {
-  return d.toISOString().replace('Z', '+0000');
+  return new Date(toSecond(d.getTime())).toISOString().replace('Z', '+0000');
 }
 
 export function parseDateTime(s: string): Date | undefined {
