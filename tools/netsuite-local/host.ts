@@ -29,6 +29,30 @@ export interface RuntimeOptions {
   /** N/https timeouts; NetSuite's are 5 s to connect and 45 s for the request. */
   httpTimeouts?: { connectMs?: number; requestMs?: number };
   now?: () => Date;
+  /**
+   * Called on the script's thread just before each N/https request leaves, while the calling script
+   * waits. Tests use it to let another user's save run in that gap, as two saves of one record do when
+   * NetSuite runs them at once (each script here runs to its end on one thread otherwise).
+   */
+  beforeHttpRequest?: (req: HttpRequest) => void;
+  /**
+   * Called just before a save commits a record (after beforeSubmit and validation, before the external ID
+   * check and the write). Tests use it to run another execution in that gap — the interleaving NetSuite's
+   * parallel executions allow — e.g. a second RESTlet call that creates the same record first.
+   */
+  beforeRecordWrite?: (write: RecordWrite) => void;
+}
+
+/** A save about to commit, as beforeRecordWrite sees it. */
+export interface RecordWrite {
+  type: string;
+  /** Internal id; null for a new record. */
+  id: string | null;
+  externalId: string;
+  /** Execution context of the save (RESTLET, MAPREDUCE, USERINTERFACE...). */
+  context: string;
+  /** Script of the saving execution ('' for a person in the UI). */
+  scriptId: string;
 }
 
 export interface LogEntry {

@@ -39,7 +39,7 @@ import { cloneValue, isDate } from './values';
 
 export type { ExecutionReport } from './execution';
 export type { MapReduceReport } from './mapreduce';
-export type { RuntimeOptions, LogEntry, EmailEntry, QueuedTask } from './host';
+export type { RuntimeOptions, LogEntry, EmailEntry, QueuedTask, HttpRequest, RecordWrite } from './host';
 export { SUITESCRIPTS_FOLDER } from './filecabinet';
 export { SUPPORTED_MODULES } from './modules';
 export { SuiteScriptError } from './errors';
@@ -168,6 +168,7 @@ class LocalNetSuite implements Host, NetSuiteRuntime {
   }
 
   httpRequest(req: HttpRequest): HttpResult {
+    this.options.beforeHttpRequest?.(req);
     return this.http.request(req);
   }
 
@@ -201,6 +202,13 @@ class LocalNetSuite implements Host, NetSuiteRuntime {
       );
     }
     this.db.prepare(schema, data, options ?? {});
+    this.options.beforeRecordWrite?.({
+      type: schema.type,
+      id: data.id,
+      externalId: String(data.fields.externalid ?? ''),
+      context: exec.context,
+      scriptId: exec.report.scriptId,
+    });
     const id = this.db.write(schema, data);
     Object.assign(rec.data, cloneData(data));
     rec.loadedVersion = data.version;
