@@ -5,7 +5,7 @@
  */
 import * as record from 'N/record';
 import * as search from 'N/search';
-import { BODY, ENTITY, ITEM } from '../catalogue';
+import { BODY, COLUMN, ENTITY, ITEM } from '../catalogue';
 import type { CustomerSnapshot, ItemSnapshot, OrderLine, OrderSnapshot } from '../core/types';
 
 type Readable = Pick<
@@ -83,6 +83,7 @@ export function readOrder(rec: Readable, extraFields: string[]): OrderSnapshot {
       amount: num(value('amount')),
       description: str(value('description')),
       priceLevel: str(value('price')) || null,
+      salesforceLineId: str(value(COLUMN.lineId)),
     });
   }
   const discountValue = rec.getValue({ fieldId: 'discountrate' });

@@ -66,3 +66,25 @@ export function lineChanges(
     .map(([, id]) => id);
   return { lines, removed };
 }
+
+/**
+ * The OpportunityLineItem behind each line, as the next sync starts from: the line map written back by the
+ * last outbound sync (external line ID → Salesforce ID), completed with the Salesforce line IDs stored on
+ * lines that came from Salesforce (an order made from an Opportunity). Without the stored IDs the first
+ * outbound sync of such an order would upsert every line by its new external ID and double the lines.
+ */
+export function knownLineIds(
+  current: Array<{ line: { key: string }; externalId: string }>,
+  lineMap: Record<string, string>,
+  storedIds: ReadonlyMap<string, string>,
+): Record<string, string> {
+  const known: Record<string, string> = { ...lineMap };
+  const taken = new Set(Object.values(lineMap).map((id) => id.slice(0, 15)));
+  for (const { line, externalId } of current) {
+    const stored = storedIds.get(line.key) ?? '';
+    if (known[externalId] || !stored || taken.has(stored.slice(0, 15))) continue;
+    known[externalId] = stored;
+    taken.add(stored.slice(0, 15));
+  }
+  return known;
+}

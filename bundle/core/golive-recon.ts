@@ -37,7 +37,13 @@ export interface ExpectedOrder {
   /** Mapped Opportunity fields sfsync keeps up to date (no create-only fields), AccountId included. */
   fields: SalesforceBody;
   totalCents: number;
+  /** External line IDs (NetSuite_Line_Id__c) of the lines the Opportunity should hold. */
   lineIds: string[];
+  /**
+   * Salesforce line ID (15 characters) → external line ID, for lines the order knows by their Salesforce
+   * ID: lines of an order made from an Opportunity carry no NetSuite_Line_Id__c until sfsync sends them.
+   */
+  lineAliases?: Record<string, string>;
 }
 
 export interface ActualRecord {
@@ -124,6 +130,8 @@ export function compareOrder(
       detail: `Order total after discounts ${money(expected.totalCents)}, Opportunity Amount ${money(amount)}.`,
     });
   }
+  const aliases = expected.lineAliases ?? {};
+  lineIds = lineIds.map((id) => aliases[id.slice(0, 15)] ?? id);
   const want = new Set(expected.lineIds);
   const have = new Set(lineIds);
   const missing = expected.lineIds.filter((id) => !have.has(id));

@@ -32,6 +32,11 @@ export interface OrderLine {
   amount: number | null;
   description: string;
   priceLevel: string | null;
+  /**
+   * The OpportunityLineItem this line was made from (custcol_sfsync_line_id), on orders created from a
+   * Salesforce Opportunity; '' on lines made in NetSuite.
+   */
+  salesforceLineId?: string;
 }
 
 /** What the core needs to know about the order header. */

@@ -25,12 +25,13 @@ import {
   type Finding,
   type ReconSummary,
 } from '../core/golive-recon';
+import { knownLineIds } from '../core/catalog-writes';
 import { planLines } from '../core/lines';
 import { customerDisplayName, mapAccount, mapOpportunity, overrideSourceFields } from '../core/mapping';
 import { soqlString } from '../core/text';
 import { linkedCustomers, linkedOrders, linkIndex } from '../adapters/golive-netsuite';
 import { queryAll } from '../adapters/golive-salesforce';
-import { readCustomer, readOrder, writeBack } from '../adapters/netsuite-records';
+import { readCustomer, readLineMap, readOrder, writeBack } from '../adapters/netsuite-records';
 import { loadReport, saveReport, SUITESCRIPTS_FOLDER } from '../adapters/report-files';
 import { SalesforceClient } from '../adapters/salesforce-client';
 import { loadSettings } from '../adapters/settings-store';
@@ -107,13 +108,23 @@ export function expectedOrder(orderId: string, opportunityId: string): ExpectedO
     ...mapOpportunity({ order, customerName: customerDisplayName(customer), creating: false, settings }).body,
     AccountId: customer.accountId || null,
   };
+  const current = plan.lines.map((line) => ({ line, externalId: lineExternalId(order.id, line) }));
+  const known = knownLineIds(
+    current,
+    readLineMap(rec),
+    new Map(order.lines.map((l) => [l.key, l.salesforceLineId ?? ''])),
+  );
+  const lineAliases: Record<string, string> = {};
+  for (const [externalId, salesforceId] of Object.entries(known))
+    lineAliases[salesforceId.slice(0, 15)] = externalId;
   return {
     orderId,
     tranId: order.tranId,
     opportunityId,
     fields,
     totalCents: plan.totalCents,
-    lineIds: plan.lines.map((l) => lineExternalId(order.id, l)),
+    lineIds: current.map((c) => c.externalId),
+    lineAliases,
   };
 }
 
