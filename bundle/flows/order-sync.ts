@@ -2,10 +2,12 @@
  * F1: NetSuite Sales Order → Salesforce Opportunity (with F2 for a customer that has no account yet).
  * Never throws: every failure ends in the Integration Log and on the order's sync status fields.
  */
+import * as record from 'N/record';
 import * as runtime from 'N/runtime';
 import { BODY, ENTITY, ITEM } from '../catalogue';
-import { catalogWrites, lineChanges, STANDARD_BOOK_KEY } from '../core/catalog-writes';
-import { packComposites, resolveRefs } from '../core/composite';
+import { catalogWrites, knownLineIds, lineChanges, STANDARD_BOOK_KEY } from '../core/catalog-writes';
+import { isInboundEcho, isOwnWriteBack } from '../core/echo';
+import { packComposites, resolveRefs, type Step } from '../core/composite';
 import { SyncError, toSyncError } from '../core/errors';
 import { planLines, type PlannedLine } from '../core/lines';
 import {
@@ -30,6 +32,8 @@ export type Readable = Parameters<typeof readOrder>[0];
 /** `force`: send whatever the gate and the hash say (a re-sync chosen by an administrator). */
 export interface SyncOptions {
   force?: boolean;
+  /** Send even when the hash says nothing changed (a pass after a save made during the previous one). */
+  resend?: boolean;
 }
 
 export interface OrderSyncResult {
@@ -159,7 +163,10 @@ export function lookupMissing(
   const queries = lookupQueries(ids, book.bookId);
   const base = client.base;
   const q = (soql: string) => `${base}/query?q=${encodeURIComponent(soql)}`;
-  const results = client.composite([
+  // Many new items take several queries (each within Salesforce's SOQL length limit): one call for up to
+  // two pairs, as few calls as the composite limits allow beyond that.
+  const ref = (kind: string, i: number) => (i === 0 ? kind : `${kind}_${i}`);
+  const steps: Step[] = [
     {
       method: 'GET',
       url: q('SELECT Id FROM Pricebook2 WHERE IsStandard = true LIMIT 1'),
@@ -167,24 +174,35 @@ export function lookupMissing(
       heavy: true,
       subject: 'the Standard Price Book',
     },
-    {
-      method: 'GET',
-      url: q(queries.products),
-      referenceId: 'products',
-      heavy: true,
-      subject: 'the products of the order',
-    },
-    {
-      method: 'GET',
-      url: q(queries.entries),
-      referenceId: 'entries',
-      heavy: true,
-      subject: 'the price book entries of the order',
-    },
-  ]);
-  const records = (ref: string) =>
-    (results[ref] as { records?: Array<Record<string, unknown>> } | undefined)?.records ?? [];
-  const standardBookId = String(records(STANDARD_BOOK_REF)[0]?.Id ?? '');
+  ];
+  queries.products.forEach((soql, i) => {
+    steps.push(
+      {
+        method: 'GET',
+        url: q(soql),
+        referenceId: ref('products', i),
+        heavy: true,
+        subject: 'the products of the order',
+      },
+      {
+        method: 'GET',
+        url: q(queries.entries[i]!),
+        referenceId: ref('entries', i),
+        heavy: true,
+        subject: 'the price book entries of the order',
+      },
+    );
+  });
+  const results: Record<string, unknown> = {};
+  for (const batch of packComposites(steps)) Object.assign(results, client.composite(batch));
+  const records = (kind: string) =>
+    queries.products.flatMap(
+      (_soql, i) =>
+        (results[ref(kind, i)] as { records?: Array<Record<string, unknown>> } | undefined)?.records ?? [],
+    );
+  const standardRows =
+    (results[STANDARD_BOOK_REF] as { records?: Array<Record<string, unknown>> } | undefined)?.records ?? [];
+  const standardBookId = String(standardRows[0]?.Id ?? '');
   const byId = new Map(missing.map((i) => [i.id, i]));
   for (const p of records('products')) {
     const item = byId.get(String(p.NetSuite_Id__c));
@@ -246,10 +264,76 @@ function subjectOf(order: Pick<OrderSnapshot, 'id'>, opportunityId = ''): LogSub
   };
 }
 
-/** Units one order sync may need: reads, one call per thousand lines, write-back and log (see README). */
+/**
+ * Units one pass of a transaction sync may need: reads, one call per thousand lines, the re-read that
+ * checks nobody saved the transaction meanwhile (10), write-back and log (see README).
+ */
 export function estimateUnits(lineCount: number): number {
-  return 45 + 10 * Math.ceil(Math.max(1, lineCount) / 1000) + 5 * Math.ceil(Math.max(1, lineCount) / 1000);
+  const thousands = Math.ceil(Math.max(1, lineCount) / 1000);
+  return 55 + 15 * thousands;
 }
+
+/** How many times one save sends a transaction that keeps changing under it before the retry queue takes over. */
+export const MAX_PASSES = 3;
+
+export interface GateInput {
+  rec: Readable;
+  settings: Settings;
+  eventType: string;
+  /** The transaction as read (once, on first call): gates that can decide without it save the reads. */
+  order: () => OrderSnapshot;
+}
+
+/**
+ * What differs between the transactions that become Opportunities (a sales order; a renewal estimate of
+ * the Contract Renewals SuiteApp). Everything else — reading, pricing, the catalogue, sending, the check
+ * for a save made meanwhile, write-back and logging — is one pipeline, so the two cannot drift apart.
+ */
+export interface TransactionKind<C> {
+  recordType: 'salesorder' | 'estimate';
+  /** As the log and messages name it: "order", "renewal estimate". */
+  noun: string;
+  /** How the log names the Opportunity: "Opportunity", "Renewal Opportunity". */
+  title: string;
+  /** The end of "sync it again" advice in errors: "press Retry". */
+  retryHint: string;
+  subjectOf(id: string, opportunityId: string): LogSubject;
+  gate(input: GateInput): { sync: boolean; reason: string };
+  /** Work before mapping (a renewal's contract synced first); its result reaches `opportunity`. */
+  prepare(rec: Readable, order: OrderSnapshot, settings: Settings, subject: string, now: Date): C;
+  /** The Opportunity body to send, from the body the order mapping made. */
+  opportunity(
+    mapped: SalesforceBody,
+    input: { rec: Readable; order: OrderSnapshot; settings: Settings; creating: boolean; context: C },
+  ): SalesforceBody;
+  /** Values written back only when the Opportunity was created by this sync. */
+  createdValues(order: OrderSnapshot): Record<string, unknown>;
+}
+
+export const ORDER_KIND: TransactionKind<null> = {
+  recordType: 'salesorder',
+  noun: 'order',
+  title: 'Opportunity',
+  retryHint: 'press Retry',
+  subjectOf: (id, opportunityId) => subjectOf({ id }, opportunityId),
+  gate: ({ rec, settings, eventType, order }) => {
+    const snapshot = order();
+    return qualifyOrder({
+      settings,
+      eventType,
+      sendAsOpportunity: snapshot.sendAsOpportunity,
+      opportunityId: snapshot.opportunityId,
+      salesforceOriginated: snapshot.salesforceOriginated,
+      inQualificationSearch:
+        settings.advancedMode && settings.orderQualificationSearch
+          ? inSavedSearch(settings.orderQualificationSearch, String(rec.id))
+          : undefined,
+    });
+  },
+  prepare: () => null,
+  opportunity: (mapped) => mapped,
+  createdValues: (order) => (order.salesforceOriginated ? {} : { [BODY.netsuiteOriginated]: true }),
+};
 
 /**
  * Syncs one order. `rec` is the full order (the user event's newRecord, or a loaded record for xedit and
@@ -261,72 +345,201 @@ export function syncOrder(
   now = new Date(),
   options: SyncOptions = {},
 ): OrderSyncResult {
-  const orderId = String(rec.id);
+  return syncTransaction(ORDER_KIND, rec, eventType, now, options);
+}
+
+/** The fields a sync writes back on the transaction (the Opportunity ID aside: clearing it by hand must sync). */
+export const WRITE_BACK_FIELDS: readonly string[] = [
+  BODY.syncStatus,
+  BODY.lastSyncedAt,
+  BODY.lastSyncError,
+  BODY.payloadHash,
+  BODY.lineMap,
+];
+
+const SYNCED_EVENTS = ['create', 'edit', 'xedit'];
+
+export interface SavedContext {
+  /** The user event type (UserEventType, a string at run time). */
+  type: unknown;
+  newRecord: Readable & { getFields(): string[] };
+  oldRecord?: Pick<Readable, 'getValue'> | null;
+}
+
+/**
+ * The user-event side shared by every transaction kind: which saves sync, and with which record. An
+ * inbound flow's own save and a sync's own write-back (an inline edit of the status fields by the retry
+ * queue or another script) send nothing; an inline edit reads the whole transaction.
+ */
+export function syncOnSave<C>(
+  kind: TransactionKind<C>,
+  context: SavedContext,
+  load: (id: number | string) => Readable,
+  now = new Date(),
+): OrderSyncResult | null {
+  const type = String(context.type);
+  if (!SYNCED_EVENTS.includes(type)) return null;
+  if (
+    isInboundEcho(
+      context.newRecord.getValue({ fieldId: BODY.payloadHash }),
+      context.oldRecord?.getValue({ fieldId: BODY.payloadHash }),
+    )
+  )
+    return null;
+  if (type === 'xedit' && isOwnWriteBack(context.newRecord.getFields(), WRITE_BACK_FIELDS)) return null;
+  const rec = type === 'xedit' ? load(context.newRecord.id!) : context.newRecord;
+  return syncTransaction(kind, rec, type, now);
+}
+
+/** Syncs one transaction of a kind. Never throws: failures end in the log and on the transaction. */
+export function syncTransaction<C>(
+  kind: TransactionKind<C>,
+  rec: Readable,
+  eventType: string,
+  now = new Date(),
+  options: SyncOptions = {},
+): OrderSyncResult {
+  const id = String(rec.id);
   const hadError = !!rec.getValue({ fieldId: BODY.lastSyncError });
   let settings: Settings | null = null;
   let order: OrderSnapshot | null = null;
   try {
     const parsed = loadSettings();
-    settings = parsed.settings;
-    order = readOrder(rec, overrideSourceFields(settings, 'Opportunity'));
+    const loaded = parsed.settings;
+    settings = loaded;
+    const read = (): OrderSnapshot => (order ??= readOrder(rec, overrideSourceFields(loaded, 'Opportunity')));
     const gate = options.force
       ? { sync: true, reason: 'Re-sync requested.' }
-      : qualifyOrder({
-          settings,
-          eventType,
-          sendAsOpportunity: order.sendAsOpportunity,
-          opportunityId: order.opportunityId,
-          salesforceOriginated: order.salesforceOriginated,
-          inQualificationSearch:
-            settings.advancedMode && settings.orderQualificationSearch
-              ? inSavedSearch(settings.orderQualificationSearch, orderId)
-              : undefined,
-        });
-    if (!gate.sync)
-      return { outcome: 'skipped', reason: gate.reason, opportunityId: order.opportunityId, warnings: [] };
-    const needed = estimateUnits(order.lines.length);
-    if (runtime.getCurrentScript().getRemainingUsage() < needed) {
-      throw new SyncError({
-        code: 'SFSYNC_DEFERRED',
-        message: `Order ${order.tranId} needs about ${needed} governance units to sync and this script had fewer left, so it was handed to the sfsync retry queue, which syncs it within minutes.`,
-        retryable: true,
-        source: 'sfsync',
-      });
+      : kind.gate({ rec, settings: loaded, eventType, order: read });
+    if (!gate.sync) {
+      const seen = order as OrderSnapshot | null;
+      return {
+        outcome: 'skipped',
+        reason: gate.reason,
+        opportunityId: seen?.opportunityId ?? '',
+        warnings: [],
+      };
     }
-    return runSync(rec, order, settings, hadError, now, parsed.problems, options);
+    let current = { rec, order: read() };
+    const carried: Carried = { opportunityId: '', created: false };
+    for (let pass = 1; ; pass++) {
+      order = current.order;
+      checkUnits(kind, current.order);
+      const result = runPass(
+        kind,
+        current.rec,
+        current.order,
+        loaded,
+        hadError,
+        now,
+        parsed.problems,
+        { ...options, resend: options.resend || pass > 1 },
+        carried,
+      );
+      if (!('changed' in result)) return result;
+      carried.opportunityId = result.opportunityId;
+      carried.created ||= result.created;
+      if (pass >= MAX_PASSES) {
+        throw new SyncError({
+          code: 'SFSYNC_CHANGED_DURING_SYNC',
+          message: `The ${kind.noun} ${current.order.tranId || id} was saved again while it was being sent to Salesforce, ${MAX_PASSES} times in a row. It was handed to the sfsync retry queue, which sends its latest values within minutes.`,
+          retryable: true,
+          source: 'sfsync',
+        });
+      }
+      current = result.changed;
+    }
   } catch (thrown) {
-    const error = toSyncError(thrown, `order ${order?.tranId || orderId}`);
-    recordFailure(orderId, order?.opportunityId ?? '', error, settings, now);
+    const snapshot = order as OrderSnapshot | null;
+    const error = toSyncError(thrown, `${kind.noun} ${snapshot?.tranId || id}`);
+    recordFailure(kind, id, snapshot?.opportunityId ?? '', error, settings, now);
     return {
       outcome: 'failed',
       reason: error.message,
-      opportunityId: order?.opportunityId ?? '',
+      opportunityId: snapshot?.opportunityId ?? '',
       warnings: [],
       error,
     };
   }
 }
 
-function recordFailure(
-  orderId: string,
+function checkUnits<C>(kind: TransactionKind<C>, order: OrderSnapshot): void {
+  const needed = estimateUnits(order.lines.length);
+  if (runtime.getCurrentScript().getRemainingUsage() < needed) {
+    throw new SyncError({
+      code: 'SFSYNC_DEFERRED',
+      message: `The ${kind.noun} ${order.tranId} needs about ${needed} governance units to sync and this script had fewer left, so it was handed to the sfsync retry queue, which syncs it within minutes.`,
+      retryable: true,
+      source: 'sfsync',
+    });
+  }
+}
+
+function recordFailure<C>(
+  kind: TransactionKind<C>,
+  id: string,
   opportunityId: string,
   error: SyncError,
   settings: Settings | null,
   now: Date,
 ): void {
-  const result = logFailure(
-    subjectOf({ id: orderId }, opportunityId),
-    error,
-    settings?.maxAttempts ?? 6,
-    now,
-  );
-  writeBack('salesorder', orderId, {
+  const result = logFailure(kind.subjectOf(id, opportunityId), error, settings?.maxAttempts ?? 6, now);
+  writeBack(kind.recordType, id, {
     [BODY.syncStatus]: failureStatus(result.status, error.code, now),
     [BODY.lastSyncError]: error.message.slice(0, 3900),
   });
 }
 
-function runSync(
+/**
+ * What the transaction says, as it reaches Salesforce: the Opportunity fields (as for an existing one)
+ * and the priced lines. Two reads that give the same key would send the same thing.
+ */
+function contentKey<C>(
+  kind: TransactionKind<C>,
+  rec: Readable,
+  order: OrderSnapshot,
+  settings: Settings,
+  customerName: string,
+  context: C,
+): string {
+  const mapped = mapOpportunity({ order, customerName, creating: false, settings }).body;
+  const plan = planLines(order.lines, order.discountRate, settings.zeroQuantityPolicy);
+  return hashText(
+    stableJson({
+      opportunity: kind.opportunity(mapped, { rec, order, settings, creating: false, context }),
+      lines: plan.lines,
+    }),
+  );
+}
+
+/** The transaction as stored now, or null when it was deleted meanwhile. */
+function reread<C>(
+  kind: TransactionKind<C>,
+  id: string,
+  settings: Settings,
+): { rec: Readable; order: OrderSnapshot } | null {
+  let rec: Readable;
+  try {
+    rec = record.load({ type: kind.recordType, id });
+  } catch (e) {
+    if ((e as { name?: unknown })?.name === 'RCRD_DSNT_EXIST') return null;
+    throw e;
+  }
+  return { rec, order: readOrder(rec, overrideSourceFields(settings, 'Opportunity')) };
+}
+
+type PassResult =
+  | OrderSyncResult
+  | { changed: { rec: Readable; order: OrderSnapshot }; opportunityId: string; created: boolean };
+
+/** What an earlier pass of the same save did: the Opportunity it created, which the next one updates. */
+interface Carried {
+  opportunityId: string;
+  created: boolean;
+}
+
+function runPass<C>(
+  kind: TransactionKind<C>,
   rec: Readable,
   order: OrderSnapshot,
   settings: Settings,
@@ -334,11 +547,15 @@ function runSync(
   now: Date,
   problems: string[],
   options: SyncOptions,
-): OrderSyncResult {
-  const subject = `order ${order.tranId || order.id}`;
+  carried: Carried,
+): PassResult {
+  if (!order.opportunityId && carried.opportunityId)
+    order = { ...order, opportunityId: carried.opportunityId };
+  const subject = `${kind.noun} ${order.tranId || order.id}`;
   const warnings: string[] = [...problems];
   const plan = planLines(order.lines, order.discountRate, settings.zeroQuantityPolicy);
   warnings.push(...plan.warnings);
+  const context = kind.prepare(rec, order, settings, subject, now);
 
   const customer = readCustomer(order.customerId, overrideSourceFields(settings, 'Account'));
   const chain = customer.accountId ? [] : unlinkedChain(customer, settings);
@@ -353,22 +570,31 @@ function runSync(
   const items = readItems([...new Set(plan.lines.map((l) => l.itemId))]);
 
   const creating = !order.opportunityId;
-  const opportunity = mapOpportunity({
-    order,
-    customerName: customerDisplayName(customer),
-    creating,
-    settings,
-  });
-  warnings.push(...opportunity.warnings);
-  // A new Opportunity has none of the lines sent before (say the linked one was deleted in Salesforce).
-  const lineMap = creating ? {} : readLineMap(rec);
+  const customerName = customerDisplayName(customer);
+  const mapped = mapOpportunity({ order, customerName, creating, settings });
+  warnings.push(...mapped.warnings);
+  const opportunity = kind.opportunity(mapped.body, { rec, order, settings, creating, context });
   const current = plan.lines.map((line) => ({ line, externalId: lineExternalId(order.id, line) }));
-  // What the order says, whatever was created on the way: the hash of a re-save matches the first sync's.
-  const mappedForHash = creating
-    ? mapOpportunity({ order, customerName: customerDisplayName(customer), creating: false, settings }).body
-    : opportunity.body;
-  const hash = orderHash(mappedForHash, book.key, current);
-  if (!options.force && !creating && hash === order.payloadHash && !hadError) {
+  // A new Opportunity has none of the lines sent before (say the linked one was deleted in Salesforce).
+  const lineMap = creating
+    ? {}
+    : knownLineIds(
+        current,
+        readLineMap(rec),
+        new Map(order.lines.map((l) => [l.key, l.salesforceLineId ?? ''])),
+      );
+  // What the transaction says, whatever was created on the way: a re-save's hash matches the first sync's.
+  const forHash = creating
+    ? kind.opportunity(mapOpportunity({ order, customerName, creating: false, settings }).body, {
+        rec,
+        order,
+        settings,
+        creating: false,
+        context,
+      })
+    : opportunity;
+  const hash = orderHash(forHash, book.key, current);
+  if (!options.force && !options.resend && !creating && hash === order.payloadHash && !hadError) {
     return {
       outcome: 'unchanged',
       reason: 'No mapped field changed since the last sync.',
@@ -380,7 +606,7 @@ function runSync(
   // Items NetSuite holds no Salesforce IDs for: looked up (one call), created if allowed, then remembered.
   const catalog = resolveCatalog(client, items, book, settings, standardBookId, {
     subject,
-    retryHint: 'press Retry',
+    retryHint: kind.retryHint,
   });
   const { unlinked, stillMissing } = catalog;
   standardBookId = catalog.standardBookId;
@@ -400,33 +626,44 @@ function runSync(
     products,
     entries,
     opportunityId: order.opportunityId,
-    opportunity: opportunity.body,
+    opportunity,
     lines,
   });
 
   warnings.push(...orderPlan.warnings);
   const sent = sendPlan(client, orderPlan, lines, removed, order.opportunityId, subject);
   const { known, opportunityId } = sent;
-  const newMap = sent.lineMap;
 
-  writeBack('salesorder', order.id, {
+  // Two saves at once: the other one may have sent its newer values before this one sent the older
+  // ones. Whatever was saved meanwhile is read back; if it would send something else, it is sent again.
+  const latest = reread(kind, order.id, settings);
+  if (
+    latest &&
+    contentKey(kind, latest.rec, latest.order, settings, customerName, context) !==
+      contentKey(kind, rec, order, settings, customerName, context)
+  ) {
+    writeBackAccounts(orderPlan.refs.accounts, known, now);
+    return { changed: latest, opportunityId, created: creating || carried.created };
+  }
+
+  writeBack(kind.recordType, order.id, {
     [BODY.opportunityId]: opportunityId,
-    ...(creating && !order.salesforceOriginated ? { [BODY.netsuiteOriginated]: true } : {}),
+    ...(creating || carried.created ? kind.createdValues(order) : {}),
     [BODY.syncStatus]: `Synced ${syncStamp(now)}${warnings.length ? ` with ${warnings.length} warning${warnings.length > 1 ? 's' : ''}` : ''}`,
     [BODY.lastSyncedAt]: now,
     [BODY.lastSyncError]: '',
     [BODY.payloadHash]: hash,
-    [BODY.lineMap]: JSON.stringify(newMap),
+    [BODY.lineMap]: JSON.stringify(sent.lineMap),
   });
   writeBackAccounts(orderPlan.refs.accounts, known, now);
   writeBackItems(unlinked, orderPlan.refs, known, book.key);
 
   logSuccess(
-    subjectOf(order, opportunityId),
+    kind.subjectOf(order.id, opportunityId),
     {
       hadError,
       logSuccesses: settings.logSuccesses || warnings.length > 0,
-      message: `Opportunity ${opportunityId} synced with ${plan.lines.length} line(s), amount ${(plan.totalCents / 100).toFixed(2)}.${warnings.length ? ` Warnings: ${warnings.join(' ')}` : ''}`,
+      message: `${kind.title} ${opportunityId} synced with ${plan.lines.length} line(s), amount ${(plan.totalCents / 100).toFixed(2)}.${warnings.length ? ` Warnings: ${warnings.join(' ')}` : ''}`,
     },
     now,
   );

@@ -1,7 +1,7 @@
 // The seed's Contract Renewals story on the local stand-ins: a new-contract Opportunity becomes a sales order,
 // the SuiteApp makes the contract and its items (which reach Salesforce), an upsell adds a product, and the
 // renewal estimate becomes a renewal Opportunity in the configured stage. Each step is checked on both sides.
-import { BODY, ENTITY, ITEM, LINK, SETTINGS } from '../../bundle/catalogue';
+import { BODY, ENTITY, ITEM, LINK, LOG, SCRIPTS, SETTINGS } from '../../bundle/catalogue';
 import type { InboundStack } from './support/inbound';
 import { opportunity, product, unique } from './support/inbound';
 import {
@@ -239,6 +239,50 @@ describe('Contract Renewals: new contract, upsell, renewal', () => {
     const calls = (await stack.sf.apiCalls()).total;
     stack.ns.ui.record.load({ type: 'estimate', id: estimateId }).save();
     expect((await stack.sf.apiCalls()).total).toBe(calls);
+  });
+
+  test('a renewal estimate that failed costs one attempt per retry-queue run', async () => {
+    const estimate = stack.ns.list('estimate').find((e) => e.fields[BODY.opportunityId])!;
+    const oppId = String(estimate.fields[BODY.opportunityId]);
+    const entries = () =>
+      stack.ns
+        .list(LOG.type)
+        .filter((e) => e.fields[LOG.netsuiteType] === 'estimate' && e.fields[LOG.netsuiteId] === estimate.id);
+    const retryQueue = () => {
+      for (const e of entries())
+        stack.ns.ui.record.submitFields({
+          type: LOG.type,
+          id: e.id,
+          values: { [LOG.nextAttemptAt]: new Date(Date.now() - 60_000) },
+        });
+      const report = stack.ns.runMapReduce(SCRIPTS.retryQueue.script, SCRIPTS.retryQueue.deploy);
+      expect(report.status).toBe('COMPLETE');
+    };
+    await stack.sf.fault({ kind: 'unavailable' });
+    const rec = stack.ns.ui.record.load({ type: 'estimate', id: estimate.id });
+    rec.setSublistValue({ sublistId: 'item', fieldId: 'quantity', line: 0, value: 4 });
+    rec.save();
+    expect(entries().map((e) => e.fields[LOG.attempts])).toEqual([1]);
+
+    const runsBefore = stack.ns.executions.length;
+    retryQueue();
+    expect(entries().map((e) => e.fields[LOG.attempts])).toEqual([2]);
+    // The retry's write-back of the failure fired the estimate's user event, which sent nothing.
+    const echoes = stack.ns.executions
+      .slice(runsBefore)
+      .filter((e) => /ue_renewal/.test(e.scriptId) && e.eventType === 'xedit');
+    expect(echoes.length).toBeGreaterThan(0);
+    expect(echoes.map((e) => e.calls['https.request'] ?? 0)).toEqual(echoes.map(() => 0));
+
+    await stack.sf.clearFaults();
+    retryQueue();
+    const after = stack.ns.get('estimate', estimate.id)!;
+    expect(after.fields[BODY.syncStatus]).toMatch(/^Synced /);
+    expect(after.fields[BODY.lastSyncError]).toBeFalsy();
+    const support = (await stack.sf.records('OpportunityLineItem')).find(
+      (l) => l.OpportunityId === oppId && l.Product2Id === products.support.product,
+    );
+    expect(support).toMatchObject({ Quantity: 4, TotalPrice: 4800 });
   });
 
   test('an estimate that is not a renewal sends nothing', async () => {
