@@ -7,6 +7,7 @@
 import { MAX_COLLECTION, type Step } from './composite';
 import { lineDescription, type SalesforceBody } from './mapping';
 import type { PlannedLine } from './lines';
+import { inLists, MAX_SOQL_LENGTH } from './soql-limit';
 import { soqlString } from './text';
 
 export const STANDARD_BOOK_REF = 'stdbook';
@@ -311,14 +312,24 @@ export function planOrder(input: OrderPlanInput): OrderPlan {
   return { steps, refs, warnings };
 }
 
-/** SOQL to find existing products and entries for items NetSuite has no IDs for yet. */
-export function lookupQueries(itemIds: string[], priceBookId: string): { products: string; entries: string } {
-  const list = itemIds.map(soqlString).join(',');
+/**
+ * SOQL to find existing products and entries for items NetSuite has no IDs for yet: a products and an
+ * entries query per slice of the IDs (products[i] and entries[i] ask for the same items), each within
+ * Salesforce's SOQL length limit, so an order with any number of new items can be looked up.
+ */
+export function lookupQueries(
+  itemIds: string[],
+  priceBookId: string,
+  maxLength = MAX_SOQL_LENGTH,
+): { products: string[]; entries: string[] } {
   const books = priceBookId
     ? `(Pricebook2.IsStandard = true OR Pricebook2Id = ${soqlString(priceBookId)})`
     : 'Pricebook2.IsStandard = true';
-  return {
-    products: `SELECT Id, NetSuite_Id__c FROM Product2 WHERE NetSuite_Id__c IN (${list})`,
-    entries: `SELECT Id, Pricebook2Id, Pricebook2.IsStandard, Product2.NetSuite_Id__c FROM PricebookEntry WHERE Product2.NetSuite_Id__c IN (${list}) AND ${books}`,
-  };
+  const products = (list: string) =>
+    `SELECT Id, NetSuite_Id__c FROM Product2 WHERE NetSuite_Id__c IN (${list})`;
+  const entries = (list: string) =>
+    `SELECT Id, Pricebook2Id, Pricebook2.IsStandard, Product2.NetSuite_Id__c FROM PricebookEntry WHERE Product2.NetSuite_Id__c IN (${list}) AND ${books}`;
+  // The entries query is the longer of the two: lists that fit it fit the products query too.
+  const lists = inLists(itemIds.map(soqlString), maxLength - entries('').length);
+  return { products: lists.map(products), entries: lists.map(entries) };
 }

@@ -22,6 +22,7 @@ import { planContract, type ContractItemWrite } from '../core/contract-plan';
 import { SyncError, toSyncError } from '../core/errors';
 import { overrideSourceFields, type SalesforceBody } from '../core/mapping';
 import { lookupQueries, type ProductWrite } from '../core/order-plan';
+import { MAX_GET_SOQL_LENGTH } from '../core/soql-limit';
 import { failureStatus, hashText, stableJson, syncStamp } from '../core/text';
 import type { ItemSnapshot, Settings } from '../core/types';
 import { readContract, readContractItem, readContractItems } from '../adapters/contract-records';
@@ -110,14 +111,13 @@ function resolveProducts(
   const ids = new Map<string, string>();
   for (const item of items.values()) if (item.productId) ids.set(item.id, item.productId);
   const unknown = [...items.values()].filter((i) => !i.productId);
-  if (unknown.length > 0) {
-    const rows = client.query<{ Id: string; NetSuite_Id__c: string }>(
-      lookupQueries(
-        unknown.map((i) => i.id),
-        '',
-      ).products,
-      `the products of ${subject}`,
-    );
+  // Sent as GET /query: each query short enough for its URL (Salesforce's URI limit), one call per query.
+  for (const soql of lookupQueries(
+    unknown.map((i) => i.id),
+    '',
+    MAX_GET_SOQL_LENGTH,
+  ).products) {
+    const rows = client.query<{ Id: string; NetSuite_Id__c: string }>(soql, `the products of ${subject}`);
     for (const row of rows) ids.set(String(row.NetSuite_Id__c), row.Id);
   }
   const missing = unknown.filter((i) => !ids.has(i.id));
