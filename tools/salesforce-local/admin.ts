@@ -1,5 +1,6 @@
 // Admin endpoints under /__local/ (not part of Salesforce): seed and edit records as a Salesforce user
-// would, inspect records, API calls and the request log, inject faults, and reset or stop the org.
+// would, inspect records, API calls and the request log, inject faults, wait until the org is quiet
+// (settle), and reset or stop the org.
 // Every call needs the header X-Local-Secret with the org's client secret; none counts as an API call.
 import type { IncomingHttpHeaders } from 'node:http';
 import { errorBody } from './errors';
@@ -7,9 +8,16 @@ import type { FaultSpec, ValidationRuleSpec } from './faults';
 import type { Org } from './org';
 import type { OutboundSpec } from './outbound';
 import type { Reply } from './server';
+import { DEFAULT_SETTLE_MS, MAX_SETTLE_MS, type SettleOutcome } from './settle';
 import type { Rec } from './store';
 
 const ok = (body: unknown = {}): Reply => ({ status: 200, body });
+
+/** What the admin endpoints need from the server beyond the org. */
+export interface AdminContext {
+  /** Waits until no request is in flight and no push is queued, for at most `maxMs`. */
+  settle(maxMs: number): Promise<SettleOutcome>;
+}
 
 /** Runs a write as one committed transaction; errors roll it back and come back in Salesforce's shape. */
 function write(org: Org, op: () => unknown): Reply {
@@ -31,6 +39,7 @@ export async function handleAdmin(
   url: string,
   raw: string,
   headers: IncomingHttpHeaders,
+  context: AdminContext,
 ): Promise<{ reply: Reply; stop?: boolean }> {
   if (headers['x-local-secret'] !== org.auth.clientSecret) {
     return { reply: { status: 401, body: { error: 'X-Local-Secret header missing or wrong' } } };
@@ -94,6 +103,27 @@ export async function handleAdmin(
     case 'GET outbound':
       await org.outbound.idle();
       return { reply: ok(org.outbound.deliveries) };
+    case 'POST settle': {
+      const asked = body.maxMs === undefined ? DEFAULT_SETTLE_MS : Number(body.maxMs);
+      if (!Number.isFinite(asked) || asked < 0 || asked > MAX_SETTLE_MS)
+        return {
+          reply: { status: 400, body: { error: `maxMs must be a number from 0 to ${MAX_SETTLE_MS}` } },
+        };
+      const outcome = await context.settle(asked);
+      if (outcome.settled) return { reply: ok({ settled: true }) };
+      return {
+        reply: {
+          status: 503,
+          body: [
+            {
+              errorCode: 'SETTLE_TIMEOUT',
+              message: `The org was still busy after ${asked} ms: ${outcome.pending.join('; ')}`,
+              pending: outcome.pending,
+            },
+          ],
+        },
+      };
+    }
     case 'POST reset':
       org.reset();
       return { reply: ok() };

@@ -4,6 +4,8 @@
 // so an org started elsewhere (CLI, demo) can be driven the same way with connectSalesforceOrg.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as https from 'node:https';
 import * as path from 'node:path';
 import type { FaultSpec, ValidationRuleSpec } from './faults';
 import type { Delivery, OutboundSpec } from './outbound';
@@ -61,6 +63,13 @@ export interface SalesforceOrg {
   pushOnChange(spec: OutboundSpec): Promise<void>;
   /** Pushes attempted so far (waits for the ones in flight). */
   outboundDeliveries(): Promise<Delivery[]>;
+  /**
+   * Resolves once the org has no request in flight and no push left to deliver. A request counts from
+   * its arrival until the org answered it, even when its caller gave up (a NetSuite timeout) and the org
+   * still applies it late, so the org's records are final when this resolves. Throws a LocalOrgError
+   * (SETTLE_TIMEOUT, naming the requests still in flight) after `maxMs` (default 30 s).
+   */
+  settle(options?: { maxMs?: number }): Promise<void>;
   /** Back to a new org (records, counters, log, faults, pushes); issued tokens stay valid. */
   reset(): Promise<void>;
   stop(): Promise<void>;
@@ -79,18 +88,45 @@ export class LocalOrgError extends Error {
   }
 }
 
+/**
+ * One admin request on a connection of its own (no keep-alive). A pooled connection could have been closed
+ * by the org while the caller's thread was blocked (a long synchronous run of the local NetSuite runtime)
+ * without the caller having seen it yet; a new connection each time cannot be stale.
+ */
+function adminRequest(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+): Promise<{ status: number; text: string }> {
+  const lib = url.startsWith('https:') ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = lib.request(url, { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 export function connectSalesforceOrg(info: ConnectionInfo): SalesforceOrg {
   const base = info.instanceUrl.replace(/\/$/, '');
   async function call<T>(method: string, route: string, body?: unknown): Promise<T> {
-    const res = await fetch(`${base}/__local/${route}`, {
+    const res = await adminRequest(
+      `${base}/__local/${route}`,
       method,
-      headers: {
+      {
         'x-local-secret': info.clientSecret,
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
+      body === undefined ? undefined : JSON.stringify(body),
+    );
+    const text = res.text;
     const parsed: unknown = text ? JSON.parse(text) : undefined;
     if (res.status >= 400) {
       const first = (Array.isArray(parsed) ? parsed[0] : parsed) as
@@ -142,6 +178,9 @@ export function connectSalesforceOrg(info: ConnectionInfo): SalesforceOrg {
       await call('POST', 'outbound', spec);
     },
     outboundDeliveries: () => call('GET', 'outbound'),
+    settle: async (options) => {
+      await call('POST', 'settle', options?.maxMs === undefined ? {} : { maxMs: options.maxMs });
+    },
     reset: async () => {
       await call('POST', 'reset');
     },

@@ -8,6 +8,7 @@ import { endpointKind, parseApiUrl } from './api';
 import { SfError, notFound } from './errors';
 import { Org, type OrgOptions } from './org';
 import { RestApi } from './rest';
+import { InFlight } from './settle';
 import { versionList } from './versions';
 
 export interface ServerInfo {
@@ -38,6 +39,8 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
+    // A client that closes before sending the whole body: the request ends here (no-op after 'end').
+    req.on('close', () => reject(new Error('the client closed the connection before the body ended')));
   });
 }
 
@@ -65,6 +68,8 @@ export interface ServerOptions extends OrgOptions {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const org = new Org(options);
   const api = new RestApi(org);
+  // Token and API requests from arrival until answered or dropped; POST /__local/settle waits on them.
+  const inFlight = new InFlight();
 
   /** Token endpoint, version list and REST API; everything but the admin endpoints. */
   async function handle(
@@ -126,10 +131,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const started = Date.now();
     const method = (req.method ?? 'GET').toUpperCase();
     const url = req.url ?? '/';
+    const admin = url.startsWith('/__local/');
+    const answered = admin ? () => undefined : inFlight.begin(method, url);
     void (async () => {
       const raw = await readBody(req);
-      if (url.startsWith('/__local/')) {
-        const { reply, stop } = await handleAdmin(org, method, url, raw, req.headers);
+      if (admin) {
+        const { reply, stop } = await handleAdmin(org, method, url, raw, req.headers, {
+          settle: (maxMs) => inFlight.settle(() => org.outbound.idle(), maxMs),
+        });
         send(res, reply);
         if (stop) void close().then(() => options.onStop?.());
         return;
@@ -155,10 +164,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
       const text = send(res, reply);
       org.usage.record({ ...entry, status: reply.status, ms: Date.now() - started, responseBody: text });
-    })().catch((err: unknown) => {
-      if (!res.headersSent)
-        send(res, { status: 500, body: [{ message: String(err), errorCode: 'UNKNOWN_EXCEPTION' }] });
-    });
+    })()
+      .catch((err: unknown) => {
+        if (!res.headersSent)
+          send(res, { status: 500, body: [{ message: String(err), errorCode: 'UNKNOWN_EXCEPTION' }] });
+      })
+      .finally(answered);
   });
 
   const close = (): Promise<void> =>
