@@ -99,6 +99,7 @@ export const SETTINGS = {
   orderTypeField: 'custrecord_sfsync_set_order_type_fld',
   orderTypeValues: 'custrecord_sfsync_set_order_types',
   pollLagSeconds: 'custrecord_sfsync_set_poll_lag',
+  singleCurrencyOrg: 'custrecord_sfsync_set_single_currency',
   contractFlowEnabled: 'custrecord_sfsync_set_contract_flow',
   contractRecordType: 'custrecord_sfsync_set_cr_contract_rec',
   contractCustomerField: 'custrecord_sfsync_set_cr_customer',

@@ -24,7 +24,7 @@ export function readRows<T extends SfRow>(
   const rows = new Map<string, T>();
   for (const part of chunks([...new Set(ids)], 200)) {
     for (const row of client.query<T>(
-      byIdsQuery(object, accountCondition, part),
+      byIdsQuery(object, accountCondition, part, { currency: !client.singleCurrencyOrg }),
       `the Salesforce ${object} records`,
     ))
       rows.set(row.Id, row);
@@ -42,7 +42,7 @@ export function readChanges<T extends SfRow>(
   until: Date | undefined,
 ): T[] {
   return client.query<T>(
-    changedQuery(object, accountCondition, mark, limit, until),
+    changedQuery(object, accountCondition, mark, limit, until, { currency: !client.singleCurrencyOrg }),
     `the changed Salesforce ${object} records`,
   );
 }

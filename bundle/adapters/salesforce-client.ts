@@ -141,6 +141,11 @@ export class SalesforceClient {
     return session;
   }
 
+  /** The org has no multi-currency (setting "Salesforce Org Has One Currency"): no CurrencyIsoCode anywhere. */
+  get singleCurrencyOrg(): boolean {
+    return this.settings.singleCurrencyOrg;
+  }
+
   /** The Standard Price Book ID, when an earlier call found it. */
   get standardBookId(): string {
     return this.loadSession().standardBookId ?? '';

@@ -89,6 +89,11 @@ const FIELD_SOURCES: Record<string, string> = {
   LastName: 'the contact last name',
 };
 
+/** "No such column 'CurrencyIsoCode'": the org has no multi-currency (writes name the field, queries only say it). */
+function noCurrencyField(item: SalesforceErrorItem): boolean {
+  return (item.fields ?? []).includes('CurrencyIsoCode') || /'CurrencyIsoCode'/.test(item.message);
+}
+
 /** Plain words for a Salesforce error, naming the field and what to do. */
 export function describeSalesforceError(item: SalesforceErrorItem, subject: string): string {
   const fields = fieldList(item.fields);
@@ -105,6 +110,8 @@ export function describeSalesforceError(item: SalesforceErrorItem, subject: stri
       return `A value is too long for Salesforce field ${fields || '(unknown)'} on ${subject}: ${item.message}. Shorten it in NetSuite.`;
     case 'INVALID_FIELD':
     case 'INVALID_FIELD_FOR_INSERT_UPDATE':
+      if (item.errorCode === 'INVALID_FIELD' && noCurrencyField(item))
+        return `Salesforce refused ${subject}: the org has no field CurrencyIsoCode, so multi-currency is not enabled there. Check "Salesforce Org Has One Currency" in sfsync Settings (sfsync then never sends or reads a currency), then save the record again or press Retry.`;
       return `Salesforce does not accept field ${fields || ''} on ${subject}: ${item.message}. Check that the sfsync Salesforce fields are deployed and visible to the integration user, and check the field mapping overrides in sfsync Settings.`;
     case 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST':
       return `Salesforce picklist ${fields || ''} does not allow the value sent for ${subject}: ${item.message}. Add the value in Salesforce or change the setting that supplies it.`;

@@ -86,7 +86,8 @@ export function mapAccount(customer: CustomerSnapshot, settings: Settings): Mapp
     NetSuite_Unbilled_Orders__c: money(customer.unbilledOrders),
     NetSuite_On_Hold__c: customer.onHold || null,
   };
-  if (customer.currencyIso) body.CurrencyIsoCode = customer.currencyIso;
+  // A single-currency org has no CurrencyIsoCode field: sending it would fail the whole write.
+  if (customer.currencyIso && !settings.singleCurrencyOrg) body.CurrencyIsoCode = customer.currencyIso;
   applyOverrides('Account', body, customer.extra, settings);
   fit('Account', body, warnings, `Customer ${customer.entityId}`);
   return { body, warnings };
@@ -118,7 +119,7 @@ export function mapOpportunity(ctx: OpportunityContext): Mapped {
     NetSuite_Order_Number__c: order.tranId,
     NetSuite_Order_Record__c: orderRecordUrl(settings, order.id),
   };
-  if (order.currencyIso) body.CurrencyIsoCode = order.currencyIso;
+  if (order.currencyIso && !settings.singleCurrencyOrg) body.CurrencyIsoCode = order.currencyIso;
   if (ctx.creating) {
     body.Name = opportunityName(ctx.customerName, order.tranId);
     body.StageName = settings.netsuiteOriginatedStage;

@@ -51,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   orderTypeField: DEFAULT_ORDER_TYPE_FIELD,
   orderTypeValues: DEFAULT_ORDER_TYPES,
   pollLagSeconds: 60,
+  singleCurrencyOrg: false,
   ...DEFAULT_CONTRACT_SETTINGS,
 };
 
@@ -166,6 +167,7 @@ export function parseSettings(raw: RawSettings): ParsedSettings {
       orderTypeField: text(raw.orderTypeField, d.orderTypeField),
       orderTypeValues: Object.keys(orderTypeValues).length > 0 ? orderTypeValues : { ...d.orderTypeValues },
       pollLagSeconds: lag ?? d.pollLagSeconds,
+      singleCurrencyOrg: bool(raw.singleCurrencyOrg, d.singleCurrencyOrg),
       ...parseContractSettings(raw, problems),
     },
     problems,

@@ -141,6 +141,8 @@ export interface Settings {
   orderTypeValues: Record<string, string>;
   /** The poller leaves out records changed in the last seconds (their transactions may still commit). */
   pollLagSeconds: number;
+  /** The Salesforce org has no multi-currency (no CurrencyIsoCode field): never send or select it. */
+  singleCurrencyOrg: boolean;
   /**
    * Contract Renewals (F6, core/contract-settings.ts): flow switch, the SuiteApp's record and field IDs,
    * NetSuite contract status (text) → Salesforce Contract Status (null: leave it), renewal Opportunity stage.

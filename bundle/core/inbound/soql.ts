@@ -82,15 +82,28 @@ export function opportunityCondition(stages: string[], fragment: string): string
   return parts.length > 0 ? parts.join(' AND ') : 'IsWon = true';
 }
 
+export interface SelectOptions {
+  /**
+   * The org has multi-currency, so Account and Opportunity have CurrencyIsoCode (default true). A
+   * single-currency org has no such field, and selecting it fails the whole query (INVALID_FIELD).
+   */
+  currency?: boolean;
+}
+
+/** The fields to select, without CurrencyIsoCode where the org has none. */
+function fieldsOf(fields: string[], opts: SelectOptions): string {
+  return (opts.currency === false ? fields.filter((f) => f !== 'CurrencyIsoCode') : fields).join(', ');
+}
+
 /** SELECT … FROM <object> for the rows the handlers take. `accountCondition` picks qualifying opportunities. */
-export function selectFor(object: InboundObject, accountCondition: string): string {
+export function selectFor(object: InboundObject, accountCondition: string, opts: SelectOptions = {}): string {
   switch (object) {
     case 'Account':
-      return `SELECT ${ACCOUNT_FIELDS.join(', ')}, (SELECT Id FROM Opportunities WHERE ${accountCondition} LIMIT 1) FROM Account`;
+      return `SELECT ${fieldsOf(ACCOUNT_FIELDS, opts)}, (SELECT Id FROM Opportunities WHERE ${accountCondition} LIMIT 1) FROM Account`;
     case 'Contact':
-      return `SELECT ${CONTACT_FIELDS.join(', ')} FROM Contact`;
+      return `SELECT ${fieldsOf(CONTACT_FIELDS, opts)} FROM Contact`;
     case 'Opportunity':
-      return `SELECT ${OPPORTUNITY_FIELDS.join(', ')}, (SELECT ${LINE_FIELDS.join(', ')} FROM OpportunityLineItems ORDER BY SortOrder NULLS LAST, Id) FROM Opportunity`;
+      return `SELECT ${fieldsOf(OPPORTUNITY_FIELDS, opts)}, (SELECT ${LINE_FIELDS.join(', ')} FROM OpportunityLineItems ORDER BY SortOrder NULLS LAST, Id) FROM Opportunity`;
   }
 }
 
@@ -101,8 +114,13 @@ function idList(ids: string[]): string {
 }
 
 /** The rows of the given IDs. */
-export function byIdsQuery(object: InboundObject, accountCondition: string, ids: string[]): string {
-  return `${selectFor(object, accountCondition)} WHERE Id IN (${idList(ids)})`;
+export function byIdsQuery(
+  object: InboundObject,
+  accountCondition: string,
+  ids: string[],
+  opts: SelectOptions = {},
+): string {
+  return `${selectFor(object, accountCondition, opts)} WHERE Id IN (${idList(ids)})`;
 }
 
 /** The unlinked contacts of an account, oldest first. */
@@ -164,6 +182,7 @@ export function changedQuery(
   mark: Watermark,
   limit: number,
   until?: Date,
+  opts: SelectOptions = {},
 ): string {
   const where: string[] = [];
   if (mark.time) {
@@ -178,5 +197,5 @@ export function changedQuery(
     }
   }
   if (until) where.push(`SystemModstamp <= ${until.toISOString()}`);
-  return `${selectFor(object, accountCondition)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY SystemModstamp, Id LIMIT ${Math.floor(limit)}`;
+  return `${selectFor(object, accountCondition, opts)}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY SystemModstamp, Id LIMIT ${Math.floor(limit)}`;
 }
