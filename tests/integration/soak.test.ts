@@ -3,17 +3,25 @@
  * seeded PRNG, so every run is the same — with the retry queue running now and then. Then the faults
  * clear, the queue runs until nothing is due, and every order is in Salesforce exactly once with its lines
  * and amount. Prints a one-line summary.
+ *
+ * One of the faults is a latency longer than NetSuite's request timeout: NetSuite gives up on the request
+ * (the save logs a timeout and the retry queue takes it) while the org, once the delay is over, still
+ * applies it. Left alone, that late write could land after a later edit of the same order and put the
+ * older values back. So after every save and every queue run the test waits until the org has answered
+ * every request it received (settled, tests/support/wait.ts); no step depends on how long anything took.
  */
 import { BODY, LOG, SCRIPTS, SETTINGS } from '../../bundle/catalogue';
 import type { FaultSpec } from '../../tools/salesforce-local';
 import { createOrder, seedCatalog, seedCustomer, type Catalog, type LineInput } from '../../tools/demo/seed';
 import { startStack, type Stack } from '../../tools/demo/stack';
+import { settled } from '../support/wait';
 
 jest.setTimeout(240_000);
 
 const ORDERS = 500;
 const CUSTOMERS = 60;
-// Wide enough that an ordinary answer never times out on a busy 2-core machine; only the latency fault does.
+// NetSuite's request timeout, and the injected latency beyond it. An ordinary answer that happens to take
+// longer than the timeout on a busy machine is harmless too: it is retried like the injected ones.
 const TIMEOUT_MS = 1000;
 const LATENCY_MS = 1600;
 
@@ -47,8 +55,6 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const settle = () => new Promise((resolve) => setImmediate(resolve));
-
 function statusOf(entryId: string): string {
   return String(stack.ns.ui.record.load({ type: LOG.type, id: entryId }).getText({ fieldId: LOG.status }));
 }
@@ -60,17 +66,6 @@ function openEntries(): Array<{ id: string; status: string; order: string }> {
     .filter((e) => e.fields[LOG.netsuiteType] === 'salesorder' && !String(e.fields[LOG.key]).includes(':ok'))
     .map((e) => ({ id: e.id, status: statusOf(e.id), order: String(e.fields[LOG.netsuiteId]) }))
     .filter((e) => ['Error', 'Retrying', 'Failed'].includes(e.status));
-}
-
-/** Waits until the org has answered a request delayed by the latency fault (it still commits). */
-async function drainLatency(since: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    await settle();
-    const log = (await stack.sf.requestLog()).slice(since);
-    if (log.some((r) => r.ms >= LATENCY_MS)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('a delayed request never reached the org');
 }
 
 test(`${ORDERS} orders while faults come and go: every order synced exactly once`, async () => {
@@ -86,26 +81,28 @@ test(`${ORDERS} orders while faults come and go: every order synced exactly once
   let retryRuns = 0;
   let saves = 0;
 
-  /** Maybe starts a fault that lasts for the next 1–3 matching requests, then saves. */
+  /**
+   * Maybe starts a fault that lasts for the next 1–3 matching requests, then saves, then waits until the
+   * org has applied whatever it received (a request NetSuite gave up on included).
+   */
   async function save(action: () => void): Promise<void> {
-    let latency = false;
     if (random() < 0.3) {
       const kind = pick(kinds);
       injected[kind] = (injected[kind] ?? 0) + 1;
-      latency = kind === 'latency';
-      await stack.sf.fault({ kind, times: latency ? 1 : 1 + Math.floor(random() * 3), ms: LATENCY_MS });
+      const times = kind === 'latency' ? 1 : 1 + Math.floor(random() * 3);
+      await stack.sf.fault({ kind, times, ms: LATENCY_MS });
     }
-    const since = (await stack.sf.requestLog()).length;
     action();
     saves += 1;
-    if (latency) await drainLatency(since);
+    await settled(stack.sf);
   }
 
-  function runQueue() {
+  /** One run of the retry queue; then the org settles as after a save. */
+  async function runQueue(): Promise<void> {
     retryRuns += 1;
     const report = stack.ns.runMapReduce(SCRIPTS.retryQueue.script, SCRIPTS.retryQueue.deploy);
     expect(report.mapErrors).toEqual([]);
-    return report;
+    await settled(stack.sf);
   }
 
   function makeAllDue(): number {
@@ -149,10 +146,9 @@ test(`${ORDERS} orders while faults come and go: every order synced exactly once
     // The scheduled queue runs now and then, faults or not.
     if (i % 50 === 49) {
       makeAllDue();
-      runQueue();
+      await runQueue();
     }
   }
-  await settle();
   const logEntriesOpened = stack.ns.list(LOG.type).length;
 
   // The faults clear; the queue runs (an hour later each time, past any pause) until nothing is due.
@@ -160,9 +156,8 @@ test(`${ORDERS} orders while faults come and go: every order synced exactly once
   for (let round = 0; round < 10; round++) {
     clockOffsetMs += 61 * 60 * 1000;
     if (makeAllDue() === 0) break;
-    runQueue();
+    await runQueue();
   }
-  await settle();
 
   expect(openEntries()).toEqual([]);
   const opps = await stack.sf.records('Opportunity');

@@ -19,6 +19,7 @@ import {
   type Stack,
   type StackOptions,
 } from '../../../tools/demo/stack';
+import { settled } from '../../support/wait';
 
 export interface InboundStack extends Stack {
   restletUrl: string;
@@ -26,12 +27,9 @@ export interface InboundStack extends Stack {
   push(body: unknown, contentType?: string): Promise<{ status: number; body: PushBody }>;
   /** GET on the RESTlet (Update from NetSuite). */
   financials(params: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }>;
-  /**
-   * One run of the poller (the scheduled deployment, run now). Resolves after a turn of the event loop:
-   * the run blocks this process, and connections the org closed meanwhile must be noticed before reuse.
-   */
+  /** One run of the poller (the scheduled deployment, run now); resolves once the org has settled. */
   poll(): Promise<ReturnType<Stack['ns']['runMapReduce']>>;
-  /** The same turn of the event loop after any other long synchronous run. */
+  /** Waits until the org has answered every request it received (tests/support/wait.ts). */
   settle(): Promise<void>;
   /** Salesforce rows of an object by ID. */
   row(sobject: string, id: string): Promise<Record<string, unknown>>;
@@ -146,10 +144,10 @@ export async function startInbound(options: StackOptions = {}, org?: SalesforceO
     async poll() {
       const { script: mr, deploy: dep } = INBOUND_SCRIPTS.poller;
       const report = stack.ns.runMapReduce(mr, dep);
-      await settle();
+      await settled(stack.sf);
       return report;
     },
-    settle,
+    settle: () => settled(stack.sf),
     async row(sobject, id) {
       const found = (await stack.sf.records(sobject)).find((r) => r.Id === id);
       if (!found) throw new Error(`no ${sobject} ${id}`);
@@ -159,10 +157,6 @@ export async function startInbound(options: StackOptions = {}, org?: SalesforceO
       return stack.ns.list(LOG.type).filter((e) => e.fields[LOG.salesforceId] === salesforceId);
     },
   };
-}
-
-function settle(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 let counter = 0;
