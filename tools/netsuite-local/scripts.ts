@@ -7,6 +7,8 @@ import { errorSummary, notModeled, nsError } from './errors';
 import { Execution, LIMITS, usageError, type ExecutionReport } from './execution';
 import type { Host } from './host';
 import { moduleResolver } from './modules';
+import { requireOptions } from './modules/common';
+import { REDIRECT_TYPE } from './modules/http';
 import type { DeploymentDef, ScriptDef } from './project';
 import type { LocalRecord } from './record';
 
@@ -336,14 +338,9 @@ export function handleSuitelet(
     addHeader: (o: { name: string; value: string }) =>
       void (headers[o.name] = headers[o.name] ? `${headers[o.name]}, ${o.value}` : String(o.value)),
     getHeader: (o: { name: string }) => headers[o.name] ?? null,
-    sendRedirect: (o: {
-      type: string;
-      identifier: string;
-      id?: string;
-      parameters?: Record<string, unknown>;
-    }) => {
-      status = 302;
+    sendRedirect: (o: RedirectOptions) => {
       headers.Location = redirectTarget(o);
+      status = 302;
     },
     writePage: () => {
       throw notModeled('ServerResponse.writePage (N/ui/serverWidget)');
@@ -373,23 +370,42 @@ export function handleSuitelet(
   return { status, contentType, body: out.join(''), headers };
 }
 
-function redirectTarget(o: {
+interface RedirectOptions {
   type: string;
-  identifier: string;
-  id?: string;
+  identifier: string | number;
+  id?: string | number;
+  editMode?: boolean;
   parameters?: Record<string, unknown>;
-}): string {
+}
+
+/**
+ * ServerResponse.sendRedirect's Location. `type` must be an http.RedirectType (or https.RedirectType) value;
+ * anything else is refused. Assumption: NetSuite's error name for a wrong type is not documented;
+ * SSS_INVALID_TYPE_ARG is used. TASK_LINK needs NetSuite's task ID table, which the runtime does not have.
+ */
+function redirectTarget(o: RedirectOptions): string {
+  requireOptions('ServerResponse.sendRedirect', o, 'type', 'identifier');
   const params = Object.entries(o.parameters ?? {})
     .map(([k, v]) => `&${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
     .join('');
-  switch (String(o.type).toUpperCase()) {
-    case 'RECORD':
-      return `/app/common/record.nl?type=${o.identifier}${o.id ? `&id=${o.id}` : ''}${params}`;
-    case 'SUITELET':
-    case 'RESTLET':
-      return `/app/site/hosting/${o.type.toUpperCase() === 'RESTLET' ? 'restlet' : 'scriptlet'}.nl?script=${o.identifier}&deploy=${o.id ?? ''}${params}`;
+  const identifier = encodeURIComponent(String(o.identifier));
+  const id = o.id === undefined || o.id === null ? '' : encodeURIComponent(String(o.id));
+  switch (o.type) {
+    case REDIRECT_TYPE.RECORD:
+      return `/app/common/record.nl?type=${identifier}${id ? `&id=${id}` : ''}${o.editMode ? '&e=T' : ''}${params}`;
+    case REDIRECT_TYPE.SUITELET:
+      return `/app/site/hosting/scriptlet.nl?script=${identifier}&deploy=${id}${params}`;
+    case REDIRECT_TYPE.RESTLET:
+      return `/app/site/hosting/restlet.nl?script=${identifier}&deploy=${id}${params}`;
+    case REDIRECT_TYPE.MEDIA_ITEM:
+      return `/core/media/media.nl?id=${identifier}${params}`;
+    case REDIRECT_TYPE.TASK_LINK:
+      throw notModeled('ServerResponse.sendRedirect to a TASK_LINK');
     default:
-      return `${o.identifier}${params ? `?${params.slice(1)}` : ''}`;
+      throw nsError(
+        'SSS_INVALID_TYPE_ARG',
+        `ServerResponse.sendRedirect: options.type must be an http.RedirectType value (${Object.keys(REDIRECT_TYPE).join(', ')}), not ${JSON.stringify(o.type)}.`,
+      );
   }
 }
 

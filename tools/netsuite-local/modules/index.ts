@@ -10,6 +10,7 @@ import { createEncodeModule } from './encode';
 import { createFileModule } from './file';
 import { createErrorModule } from './error';
 import { createFormatModule } from './format';
+import { createHttpModule } from './http';
 import { createHttpsModule } from './https';
 import { createLogModule } from './log';
 import { createRecordModule } from './record';
@@ -22,7 +23,7 @@ const FACTORIES: Record<string, (host: Host, exec: Execution) => object> = {
   'N/record': createRecordModule,
   'N/search': createSearchModule,
   'N/https': (h, e) => createHttpsModule(h, e, 'https'),
-  'N/http': (h, e) => createHttpsModule(h, e, 'http'),
+  'N/http': createHttpModule,
   'N/runtime': createRuntimeModule,
   'N/log': createLogModule,
   'N/error': () => createErrorModule(),
