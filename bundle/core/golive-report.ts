@@ -4,8 +4,10 @@ import { countMatches, LOOKUP_NAME, type MatchReport } from './golive-match';
 /** One CSV field: quoted when it holds a comma, quote or line break; formula prefixes defused. */
 export function csvField(value: unknown): string {
   let text = value === null || value === undefined ? '' : String(value);
-  // A cell starting with = + - @ would run as a formula when opened in a spreadsheet.
-  if (/^[=+\-@]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+  // A cell starting with = + - @ (or their full-width forms ＝ ＋ － ＠, which spreadsheets may read the
+  // same way), a tab or a carriage return could run as a formula when the file is opened in a spreadsheet:
+  // such a cell gets a leading apostrophe. Plain numbers such as -12.5 stay as they are.
+  if (/^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
