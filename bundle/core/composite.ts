@@ -24,8 +24,13 @@ export interface SubResponse {
 export interface Step extends Subrequest {
   /** Queries and sObject Collections count against the 5-per-composite limit. */
   heavy: boolean;
-  /** What the step is about, for error messages ("order SO-1001", "line 3 (Widget)"). */
+  /** What the step is about, for error messages ("order SO-1001", "the new lines of order SO-1001"). */
   subject: string;
+  /**
+   * For an sObject Collection: what each record is about, in order ("line 3 (WIDGET-A) of order SO-1001"),
+   * so that a failed record is named as the user knows it rather than by its external ID.
+   */
+  recordSubjects?: string[];
 }
 
 export const MAX_SUBREQUESTS = 25;
@@ -149,11 +154,11 @@ export function compositeFailure(steps: Step[], responses: SubResponse[]): SyncE
     const failures = collectionFailures(response.body);
     if (failures.length > 0) {
       const first = failures[0]!;
+      const named = step?.recordSubjects?.[first.index];
+      if (named) return salesforceError(first.errors, 400, named);
       const records = (step?.body as { records?: Array<Record<string, unknown>> } | undefined)?.records;
       const record = records?.[first.index];
-      const label = (record?.['NetSuite_Line_Id__c'] ??
-        record?.['NetSuite_Id__c'] ??
-        `record ${first.index + 1}`) as string;
+      const label = (record?.['NetSuite_Id__c'] ?? `record ${first.index + 1}`) as string;
       return salesforceError(first.errors, 400, `${subject} (${label})`);
     }
   }

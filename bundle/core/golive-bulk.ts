@@ -16,7 +16,7 @@ import {
   type RecordResult,
   type SalesforceRecord,
 } from './golive-collections';
-import type { LinePlan } from './lines';
+import { lineLabel, type LinePlan } from './lines';
 import type { SalesforceBody } from './mapping';
 import { pricedLine } from './order-plan';
 
@@ -296,15 +296,17 @@ export function batchOutcome(
       return { orderId: o.orderId, ok: false, opportunityId: '', lineMap: {}, error };
     }
     const lineMap: Record<string, string> = {};
-    for (const l of o.lines) {
+    for (const [i, l] of o.lines.entries()) {
       const r = lines.get(l.externalId);
       if (!r || !r.ok) {
+        // Named as NetSuite shows the line (o.lines follow o.plan.lines), not by its external ID.
+        const planned = o.plan.lines[i];
         return {
           orderId: o.orderId,
           ok: false,
           opportunityId: opp.id,
           lineMap: {},
-          error: failed(r, `${subject} (line ${l.externalId})`),
+          error: failed(r, `${planned ? lineLabel(planned) : 'a line'} of ${subject}`),
         };
       }
       lineMap[l.externalId] = r.id;

@@ -6,7 +6,7 @@
  */
 import { MAX_COLLECTION, type Step } from './composite';
 import { lineDescription, type SalesforceBody } from './mapping';
-import type { PlannedLine } from './lines';
+import { lineLabel, type PlannedLine } from './lines';
 import { inLists, MAX_SOQL_LENGTH } from './soql-limit';
 import { soqlString } from './text';
 
@@ -261,7 +261,7 @@ export function planOrder(input: OrderPlanInput): OrderPlan {
     const description = lineDescription(l.description);
     if (description.cut) {
       warnings.push(
-        `Line for ${l.itemName}: OpportunityLineItem.Description was cut to the Salesforce limit of 255 characters.`,
+        `Line ${l.lineNumber} (${l.itemName}): OpportunityLineItem.Description was cut to the Salesforce limit of 255 characters.`,
       );
     }
     return pricedLine(l);
@@ -286,6 +286,7 @@ export function planOrder(input: OrderPlanInput): OrderPlan {
       },
       heavy: true,
       subject: `the new lines of ${input.subject}`,
+      recordSubjects: chunk.map((l) => `${lineLabel(l.line)} of ${input.subject}`),
     });
   });
 
@@ -306,6 +307,7 @@ export function planOrder(input: OrderPlanInput): OrderPlan {
       },
       heavy: true,
       subject: `the lines of ${input.subject}`,
+      recordSubjects: chunk.map((l) => `${lineLabel(l.line)} of ${input.subject}`),
     });
   });
 

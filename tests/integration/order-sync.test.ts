@@ -258,7 +258,7 @@ describe('names, items and price books', () => {
     const entries = stack.ns.list(LOG.type).filter((l) => l.fields[LOG.netsuiteId] === id);
     expect(entries).toHaveLength(1);
     expect(entries[0]!.fields[LOG.message]).toContain(
-      'Line for WIDGET-A: OpportunityLineItem.Description was cut to the Salesforce limit of 255 characters.',
+      'Line 1 (WIDGET-A): OpportunityLineItem.Description was cut to the Salesforce limit of 255 characters.',
     );
     expect(order(id).fields[BODY.syncStatus]).toMatch(/with 1 warning$/);
   });

@@ -190,6 +190,7 @@ describe('renewal estimates', () => {
 describe('catalog writes for unknown items', () => {
   const line = (itemId: string, over: Partial<PlannedLine> = {}): PlannedLine => ({
     key: '1',
+    lineNumber: 1,
     itemId,
     itemName: itemId,
     priceLevel: null,

@@ -73,10 +73,11 @@ describe('composite packing', () => {
     );
   });
 
-  test('a per-record failure inside a collection names the record', () => {
+  test('a per-record failure inside a collection names the record as the user knows it', () => {
     const s: Step = {
       ...step('lines', true),
       body: { records: [{ NetSuite_Line_Id__c: '7_1_5' }, { NetSuite_Line_Id__c: '7_2_6' }] },
+      recordSubjects: ['line 1 (WIDGET-A) of order SO7', 'line 3 (GADGET-B) of order SO7'],
     };
     const error = compositeFailure(
       [s],
@@ -92,7 +93,7 @@ describe('composite packing', () => {
       ],
     );
     expect(error?.code).toBe('FIELD_INTEGRITY_EXCEPTION');
-    expect(error?.message).toContain('(7_2_6)');
+    expect(error?.message).toBe('Salesforce refused values of line 3 (GADGET-B) of order SO7: bad price.');
   });
 
   test('300 means several records share the external ID', () => {
@@ -356,6 +357,7 @@ describe('order plan', () => {
         {
           line: {
             key: '1',
+            lineNumber: 1,
             itemId: '77',
             itemName: 'W',
             priceLevel: null,
@@ -390,6 +392,7 @@ describe('order plan', () => {
     const lines = Array.from({ length: 2000 }, (_, i) => ({
       line: {
         key: String(i),
+        lineNumber: i + 1,
         itemId: '1',
         itemName: 'W',
         priceLevel: null,

@@ -197,7 +197,9 @@ describe('planning a batch', () => {
     expect(second!.error).toBeInstanceOf(SyncError);
     expect(second!.error!.code).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
     expect(second!.error!.retryable).toBe(false);
-    expect(second!.error!.message).toContain(`order SO2 (line ${lines[7]})`);
+    // The 8th line sent is order 2's third line (item 72), named as NetSuite shows it.
+    expect(second!.error!.message).toContain('line 3 (Item 72) of order SO2');
+    expect(second!.error!.message).not.toContain(lines[7]!);
   });
 
   test("a failed Account fails its customer's orders with the reason", () => {

@@ -111,6 +111,10 @@ export function recalcTransaction(db: Db, schema: RecordSchema, data: RecordData
       return;
     }
     if (type === 'Subtotal') {
+      // Documented: a subtotal sums the lines above it back to the previous subtotal. Counted here: every
+      // line amount in between, discount and markup lines included, so A 100, subtotal, -10 %, B 50,
+      // subtotal, -10 % has a second subtotal of 40 and a total of 136, as NetSuite showed in issue 12.
+      // That discount lines count is what NetSuite did there, not a sentence of its documentation.
       line.amount = round2(sinceSubtotal);
       sinceSubtotal = 0;
       return;
@@ -118,6 +122,8 @@ export function recalcTransaction(db: Db, schema: RecordSchema, data: RecordData
     if (type === 'Description') return;
     if (ADJUSTMENT.has(type)) {
       if (isPercent(line.rate)) {
+        // A percent of the line directly above (an item, a subtotal or an end-of-group line). Below another
+        // discount line it is a percent of that discount's amount here: what NetSuite does then is unknown.
         const above = i > 0 ? (num(lines[i - 1]?.amount) ?? 0) : 0;
         line.amount = round2((above * parseFloat(line.rate)) / 100);
       } else if (num(line.rate) !== undefined) {
