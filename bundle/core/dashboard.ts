@@ -3,6 +3,7 @@
  * posts, and the alert e-mail of the retry queue. Pure: every value from the log is escaped, nothing from
  * data is ever run.
  */
+import { isOpenStatus } from './log-policy';
 
 export interface DashboardEntry {
   id: string;
@@ -216,34 +217,100 @@ export function parseAction(params: Record<string, string | string[] | undefined
 
 /** What a POST did, as URL parameters of the page it redirects to (so a reload does not post again). */
 export interface ActionResult {
-  done: 'retry' | 'resolve' | 'none' | 'search-created' | 'search-exists' | 'refused';
+  done: 'retry' | 'resolve' | 'none' | 'search-created' | 'search-exists';
   n?: number;
   left?: number;
+  /** Chosen entries that do not exist (any more). */
+  gone?: string[];
+  /** Chosen entries that are not open (Resolved, or another closed status): left as they were. */
+  closed?: string[];
+}
+
+/** The status of a chosen entry as the log has it now; absent from the map when the entry does not exist. */
+export interface EntryState {
+  status: string;
+  inactive: boolean;
+}
+
+/**
+ * Splits the chosen entries into those to act on (open: Error, Retrying, Failed), those that do not exist and
+ * those already closed, which Retry must not reopen and Resolve must not touch again.
+ */
+export function sortChosenEntries(
+  ids: string[],
+  states: Map<string, EntryState>,
+): { open: string[]; gone: string[]; closed: string[] } {
+  const sorted = { open: [] as string[], gone: [] as string[], closed: [] as string[] };
+  for (const id of ids) {
+    const state = states.get(id);
+    if (!state) sorted.gone.push(id);
+    else if (state.inactive || !isOpenStatus(state.status)) sorted.closed.push(id);
+    else sorted.open.push(id);
+  }
+  return sorted;
+}
+
+/**
+ * URL parameters carrying a result. Named custparam_…: N/https documents that sendRedirect parameters must
+ * carry that prefix (N/http does not say; the prefix is safe either way). At most 20 IDs per list are named.
+ */
+const SHOWN_IDS = 20;
+export function actionParams(result: ActionResult): Record<string, string> {
+  const params: Record<string, string> = {
+    custparam_done: result.done,
+    custparam_n: String(result.n ?? 0),
+    custparam_left: String(result.left ?? 0),
+  };
+  for (const [name, ids] of [
+    ['gone', result.gone],
+    ['closed', result.closed],
+  ] as const) {
+    if (!ids || ids.length === 0) continue;
+    params[`custparam_${name}`] = ids.slice(0, SHOWN_IDS).join(',');
+    params[`custparam_n${name}`] = String(ids.length);
+  }
+  return params;
 }
 
 const entryCount = (n: number) => plural(n, 'entry', 'entries');
 
-/** The notice for a redirect's parameters; unknown values give no notice (nothing from the URL is shown). */
+/** "Entry 4" / "Entries 4, 5 and 3 more" from an ID list of the URL (digits only) and its full count. */
+function entriesNamed(raw: string | string[] | undefined, count: string | string[] | undefined): string {
+  const ids = idList(raw).slice(0, SHOWN_IDS);
+  if (ids.length === 0) return '';
+  const more = Math.max(0, (Number(count) || 0) - ids.length);
+  return `${ids.length + more === 1 ? 'Entry' : 'Entries'} ${ids.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
+
+/** The notice for a redirect's parameters; unknown values give no notice (only numbers come from the URL). */
 export function noticeFor(params: Record<string, string | string[] | undefined>): string {
-  const n = Number(params.n) || 0;
-  const left = Number(params.left) || 0;
+  const n = Number(params.custparam_n) || 0;
+  const left = Number(params.custparam_left) || 0;
   const more =
     left > 0
       ? ` ${entryCount(left)} did not fit in one request: select them and press the button again.`
       : '';
-  switch (params.done) {
+  const gone = entriesNamed(params.custparam_gone, params.custparam_ngone);
+  const closed = entriesNamed(params.custparam_closed, params.custparam_nclosed);
+  const several = (named: string) => named.startsWith('Entries');
+  const skipped =
+    (gone
+      ? ` ${gone} ${several(gone) ? 'no longer exist' : 'no longer exists'}: nothing was done to ${several(gone) ? 'them' : 'it'}.`
+      : '') +
+    (closed
+      ? ` ${closed} ${several(closed) ? 'are' : 'is'} not open any more (already resolved): left as ${several(closed) ? 'they were' : 'it was'}.`
+      : '');
+  switch (params.custparam_done) {
     case 'retry':
-      return `Retry queued for ${entryCount(n)}; it runs within a minute or two.${more}`;
+      return `${n > 0 ? `Retry queued for ${entryCount(n)}; it runs within a minute or two.` : 'Nothing was retried.'}${more}${skipped}`;
     case 'resolve':
-      return `${entryCount(n)} marked resolved.${more}`;
+      return `${n > 0 ? `${entryCount(n)} marked resolved.` : 'Nothing was marked resolved.'}${more}${skipped}`;
     case 'none':
       return 'Select at least one entry first.';
     case 'search-created':
       return 'Saved search “sfsync Open Sync Errors” created. Add it to your home page with a Custom Search portlet.';
     case 'search-exists':
       return 'The saved search “sfsync Open Sync Errors” exists already.';
-    case 'refused':
-      return 'Refused: the form was not sent from this page.';
     default:
       return '';
   }

@@ -44,14 +44,24 @@ const one = (value: string | string[] | undefined): string => values(value)[0] ?
 const isoDay = (value: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '');
 const checked = (value: string | string[] | undefined) => ['T', 'on', 'true'].includes(one(value));
 
+/** Why a posted form was not acted on (a code, so it can travel in the redirect's URL). */
+export type PageError = 'link-kinds' | 'bulk-records' | 'bulk-dates' | 'resync-none';
+
+const PAGE_ERRORS: Record<PageError, string> = {
+  'link-kinds': 'Choose customers, contacts or items to link.',
+  'bulk-records': 'Choose customers, orders or both to sync.',
+  'bulk-dates': 'The first order date is after the last one.',
+  'resync-none': 'Select at least one record to re-sync.',
+};
+
 /** Reads the posted form; null when it asks for nothing valid (the page says what is missing). */
-export function parsePageAction(params: Params): PageAction | { error: string } | null {
+export function parsePageAction(params: Params): PageAction | { error: PageError } | null {
   const action = one(params.action);
   if (action === 'link') {
     const kinds = values(params.link_kinds).filter((k): k is LinkKind =>
       ['customer', 'contact', 'item'].includes(k),
     );
-    if (kinds.length === 0) return { error: 'Choose customers, contacts or items to link.' };
+    if (kinds.length === 0) return { error: 'link-kinds' };
     const subsidiary = one(params.link_subsidiary);
     return {
       action,
@@ -62,10 +72,10 @@ export function parsePageAction(params: Params): PageAction | { error: string } 
   }
   if (action === 'bulk') {
     const records = values(params.bulk_records).filter((r) => r === 'customers' || r === 'orders');
-    if (records.length === 0) return { error: 'Choose customers, orders or both to sync.' };
+    if (records.length === 0) return { error: 'bulk-records' };
     const from = isoDay(one(params.bulk_from));
     const to = isoDay(one(params.bulk_to));
-    if (from && to && from > to) return { error: 'The first order date is after the last one.' };
+    if (from && to && from > to) return { error: 'bulk-dates' };
     const max = Number(one(params.bulk_max) || 0);
     const subsidiary = one(params.bulk_subsidiary);
     return {
@@ -81,10 +91,71 @@ export function parsePageAction(params: Params): PageAction | { error: string } 
   if (action === 'recon') return { action };
   if (action === 'resync') {
     const records = parseResyncList(values(params.records).join(',')).map((r) => `${r.type}:${r.id}`);
-    if (records.length === 0) return { error: 'Select at least one record to re-sync.' };
+    if (records.length === 0) return { error: 'resync-none' };
     return { action, records };
   }
   return null;
+}
+
+/** What a POST did, carried to the page it redirects to (post/redirect/get: a reload starts nothing). */
+export type PageOutcome =
+  | { done: 'link'; kinds: LinkKind[]; dryRun: boolean }
+  | { done: 'bulk'; records: string }
+  | { done: 'recon' }
+  | { done: 'resync'; n: number }
+  | { done: 'busy' }
+  | { done: 'invalid'; why: PageError }
+  | { done: 'none' };
+
+/**
+ * The redirect's URL parameters for an outcome. Named custparam_…: N/https documents that sendRedirect
+ * parameters must carry that prefix (N/http does not say; the prefix is safe either way).
+ */
+export function outcomeParams(outcome: PageOutcome): Record<string, string> {
+  const params: Record<string, string> = { custparam_done: outcome.done };
+  if (outcome.done === 'link') {
+    params.custparam_kinds = outcome.kinds.join(',');
+    params.custparam_dry = outcome.dryRun ? 'T' : 'F';
+  }
+  if (outcome.done === 'bulk') params.custparam_records = outcome.records;
+  if (outcome.done === 'resync') params.custparam_n = String(outcome.n);
+  if (outcome.done === 'invalid') params.custparam_why = outcome.why;
+  return params;
+}
+
+/** The notice for the redirect's parameters: fixed words only; list values not known are dropped. */
+export function pageNotice(params: Params): string {
+  switch (one(params.custparam_done)) {
+    case 'link': {
+      const kinds = values(params.custparam_kinds).filter((k) => ['customer', 'contact', 'item'].includes(k));
+      if (kinds.length === 0) return '';
+      const dry = one(params.custparam_dry) === 'T';
+      return `Linking ${kinds.join(', ')} started${dry ? ' as a dry run (nothing is written)' : ''}. The match report appears in the File Cabinet (SuiteScripts) when it is done.`;
+    }
+    case 'bulk': {
+      const records = values(params.custparam_records).filter((r) => r === 'customers' || r === 'orders');
+      if (records.length === 0) return '';
+      return `Bulk sync of ${records.join(',')} started. Its summary is in the script's execution log; failures are in the Integration Log.`;
+    }
+    case 'recon':
+      return 'Reconciliation started. Reload this page when it has finished.';
+    case 'resync': {
+      const raw = one(params.custparam_n);
+      const n = /^\d{1,6}$/.test(raw) ? Number(raw) : 0;
+      if (n < 1) return '';
+      return `Re-sync queued for ${n} record${n === 1 ? '' : 's'}. Reload this page to see the results.`;
+    }
+    case 'busy':
+      return 'That job is already running; try again when it has finished.';
+    case 'invalid': {
+      const why = one(params.custparam_why);
+      return Object.prototype.hasOwnProperty.call(PAGE_ERRORS, why) ? PAGE_ERRORS[why as PageError] : '';
+    }
+    case 'none':
+      return 'Nothing to do: use one of the buttons below.';
+    default:
+      return '';
+  }
 }
 
 function findingRows(report: PageReport, recordUrl: (type: string, id: string) => string): string {

@@ -5,7 +5,12 @@ import * as search from 'N/search';
 import * as task from 'N/task';
 import * as url from 'N/url';
 import { LOG, PARAMS, SCRIPTS } from '../catalogue';
-import type { DashboardEntry, SavedSearchInfo } from '../core/dashboard';
+import {
+  sortChosenEntries,
+  type DashboardEntry,
+  type EntryState,
+  type SavedSearchInfo,
+} from '../core/dashboard';
 import { OPEN_STATUSES } from '../core/log-policy';
 import { resolveEntry, statusIds } from '../adapters/integration-log';
 
@@ -76,7 +81,7 @@ export function openEntries(): DashboardEntry[] {
   return entries;
 }
 
-/** Units kept for the page itself (search, task submission) while acting on entries. */
+/** Units kept for the page itself (the status search, task submission) while acting on entries. */
 const PAGE_RESERVE = 80;
 
 /** How many of `ids` fit in what is left of the Suitelet's governance, at `unitsEach`. */
@@ -85,22 +90,75 @@ function affordable(ids: string[], unitsEach: number): string[] {
   return ids.slice(0, Math.max(0, Math.floor(left / unitsEach)));
 }
 
+/** The current status of each of `ids` (one search); an entry that does not exist is not in the map. */
+function entryStates(ids: string[]): Map<string, EntryState> {
+  const states = new Map<string, EntryState>();
+  if (ids.length === 0) return states;
+  search
+    .create({
+      type: LOG.type,
+      filters: [['internalid', 'anyof', ids]],
+      columns: [LOG.status, 'isinactive'],
+    })
+    .run()
+    .getRange({ start: 0, end: 1000 })
+    .forEach((r) => {
+      const inactive = r.getValue({ name: 'isinactive' });
+      states.set(String(r.id), {
+        status: r.getText({ name: LOG.status }) ?? '',
+        inactive: inactive === true || inactive === 'T',
+      });
+    });
+  return states;
+}
+
+/** What an action did: entries acted on, entries missing, entries already closed, and how many did not fit. */
+export interface ActOutcome {
+  done: string[];
+  gone: string[];
+  closed: string[];
+  left: number;
+}
+
+/** The chosen entries this request can afford, sorted into open, missing and closed ones. */
+function choose(ids: string[], unitsEach: number) {
+  const slice = affordable(ids, unitsEach);
+  return { ...sortChosenEntries(slice, entryStates(slice)), left: ids.length - slice.length };
+}
+
+/** Runs `write` for each entry; one deleted meanwhile (after the status search) counts as missing. */
+function eachExisting(ids: string[], gone: string[], write: (id: string) => void): string[] {
+  const done: string[] = [];
+  for (const id of ids) {
+    try {
+      write(id);
+      done.push(id);
+    } catch (e) {
+      if ((e as { name?: string }).name !== 'RCRD_DSNT_EXIST') throw e;
+      gone.push(id);
+    }
+  }
+  return done;
+}
+
 /**
- * Queues the chosen entries for the retry map/reduce; they run within a minute or two. A retry by hand
+ * Queues the chosen open entries for the retry map/reduce; they run within a minute or two. A retry by hand
  * starts the automatic attempts over. If a run is already going, the scheduled run picks them up: they are
- * Retrying and due now. Returns the entries queued (as many as the page's governance allows).
+ * Retrying and due now. Entries that do not exist or are already resolved are left as they are (a Retry
+ * never reopens an entry). As many entries as the page's governance allows are handled.
  */
-export function queueRetry(ids: string[], now: Date): string[] {
-  const queued = affordable(ids, 2);
+export function queueRetry(ids: string[], now: Date): ActOutcome {
+  const { open, gone, closed, left } = choose(ids, 2);
   const retrying = statusIds(['Retrying'])[0] ?? '';
-  for (const id of queued) {
+  const queued = eachExisting(open, gone, (id) =>
     record.submitFields({
       type: LOG.type,
       id,
       values: { [LOG.status]: retrying, [LOG.attempts]: 0, [LOG.nextAttemptAt]: now },
-    });
-  }
-  if (queued.length === 0) return queued;
+    }),
+  );
+  const outcome = { done: queued, gone, closed, left };
+  if (queued.length === 0) return outcome;
   const retry = task.create({
     taskType: task.TaskType.MAP_REDUCE,
     scriptId: SCRIPTS.retryQueue.script,
@@ -114,14 +172,16 @@ export function queueRetry(ids: string[], now: Date): string[] {
     const name = (e as { name?: string }).name;
     if (name !== 'MAP_REDUCE_ALREADY_RUNNING' && name !== 'NO_DEPLOYMENTS_AVAILABLE') throw e;
   }
-  return queued;
+  return outcome;
 }
 
-/** Resolves the chosen entries by hand; returns those done (as many as the page's governance allows). */
-export function resolveByHand(ids: string[], now: Date): string[] {
-  const done = affordable(ids, 2);
-  for (const id of done) resolveEntry(id, 'marked resolved on the sfsync dashboard.', now);
-  return done;
+/** Resolves the chosen open entries by hand; missing and already resolved ones are left as they are. */
+export function resolveByHand(ids: string[], now: Date): ActOutcome {
+  const { open, gone, closed, left } = choose(ids, 2);
+  const done = eachExisting(open, gone, (id) =>
+    resolveEntry(id, 'marked resolved on the sfsync dashboard.', now),
+  );
+  return { done, gone, closed, left };
 }
 
 /** The open-errors saved search, when it exists. */

@@ -131,7 +131,7 @@ describe('alerts when entries fail for good', () => {
     const entry = entryOf(second).id;
     const page = stack.ns.callSuitelet(SCRIPTS.dashboard.script, SCRIPTS.dashboard.deploy, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
       body: `single=retry%3A${entry}`,
     });
     expect(page.status).toBe(302);

@@ -90,7 +90,7 @@ function runRetryQueue(ns: Stack['ns']) {
 function pressRetry(ns: Stack['ns'], entryId: string): void {
   const page = ns.callSuitelet(SCRIPTS.dashboard.script, SCRIPTS.dashboard.deploy, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
     body: `single=retry%3A${entryId}`,
   });
   expect(page.status).toBe(302);

@@ -73,12 +73,23 @@ const latest = () => {
     resynced: Record<string, string>;
   };
 };
-const page = (parameters?: Record<string, string>, body?: string) =>
-  stack.ns.callSuitelet(GOLIVE_SCRIPTS.page.script, GOLIVE_SCRIPTS.page.deploy, {
-    method: body ? 'POST' : 'GET',
-    ...(parameters ? { parameters } : {}),
-    ...(body ? { body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } } : {}),
+/** The page; with a body, the form posted from the page and the page its redirect leads to. */
+const page = (parameters?: Record<string, string>, body?: string) => {
+  if (!body)
+    return stack.ns.callSuitelet(GOLIVE_SCRIPTS.page.script, GOLIVE_SCRIPTS.page.deploy, {
+      ...(parameters ? { parameters } : {}),
+    });
+  const posted = stack.ns.callSuitelet(GOLIVE_SCRIPTS.page.script, GOLIVE_SCRIPTS.page.deploy, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Sec-Fetch-Site': 'same-origin' },
+    body,
   });
+  expect(posted.status).toBe(302);
+  const location = new URL(posted.headers.Location!, 'http://netsuite.local');
+  return stack.ns.callSuitelet(GOLIVE_SCRIPTS.page.script, GOLIVE_SCRIPTS.page.deploy, {
+    parameters: Object.fromEntries(location.searchParams),
+  });
+};
 
 test('the report finds a changed amount, a missing line and records deleted on either side', async () => {
   const report = recon();

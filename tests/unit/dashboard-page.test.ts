@@ -1,8 +1,10 @@
 import {
+  actionParams,
   alertMail,
   noticeFor,
   parseAction,
   renderDashboard,
+  sortChosenEntries,
   summaryLine,
   type DashboardEntry,
 } from '../../bundle/core/dashboard';
@@ -100,14 +102,85 @@ describe('dashboard actions', () => {
   });
 
   test('notices come from fixed words, not from the URL', () => {
-    expect(noticeFor({ done: 'retry', n: '2', left: '0' })).toBe(
+    expect(noticeFor({ custparam_done: 'retry', custparam_n: '2', custparam_left: '0' })).toBe(
       'Retry queued for 2 entries; it runs within a minute or two.',
     );
-    expect(noticeFor({ done: 'resolve', n: '1', left: '3' })).toBe(
+    expect(noticeFor({ custparam_done: 'resolve', custparam_n: '1', custparam_left: '3' })).toBe(
       '1 entry marked resolved. 3 entries did not fit in one request: select them and press the button again.',
     );
-    expect(noticeFor({ done: '<img src=x onerror=alert(1)>' })).toBe('');
+    expect(noticeFor({ custparam_done: '<img src=x onerror=alert(1)>' })).toBe('');
+    expect(noticeFor({ done: 'retry', n: '2' })).toBe('');
     expect(noticeFor({})).toBe('');
+  });
+
+  test('entries that do not exist or are already resolved are named, and were left alone', () => {
+    expect(
+      noticeFor({
+        custparam_done: 'retry',
+        custparam_n: '0',
+        custparam_left: '0',
+        custparam_gone: '41',
+        custparam_ngone: '1',
+        custparam_closed: '7,8',
+        custparam_nclosed: '2',
+      }),
+    ).toBe(
+      'Nothing was retried. Entry 41 no longer exists: nothing was done to it. Entries 7, 8 are not open any more (already resolved): left as they were.',
+    );
+    expect(
+      noticeFor({
+        custparam_done: 'resolve',
+        custparam_n: '2',
+        custparam_closed: '9',
+        custparam_nclosed: '1',
+        custparam_gone: '5,6',
+        custparam_ngone: '25',
+      }),
+    ).toBe(
+      '2 entries marked resolved. Entries 5, 6 and 23 more no longer exist: nothing was done to them. Entry 9 is not open any more (already resolved): left as it was.',
+    );
+    expect(noticeFor({ custparam_done: 'resolve', custparam_n: '0', custparam_gone: '<b>1</b>' })).toBe(
+      'Nothing was marked resolved.',
+    );
+  });
+
+  test('an action result becomes the redirect parameters, naming at most 20 entries per list', () => {
+    expect(actionParams({ done: 'retry', n: 2, left: 0 })).toEqual({
+      custparam_done: 'retry',
+      custparam_n: '2',
+      custparam_left: '0',
+    });
+    const many = Array.from({ length: 25 }, (_, i) => String(100 + i));
+    expect(actionParams({ done: 'resolve', n: 0, left: 1, gone: many, closed: ['3'] })).toEqual({
+      custparam_done: 'resolve',
+      custparam_n: '0',
+      custparam_left: '1',
+      custparam_gone: many.slice(0, 20).join(','),
+      custparam_ngone: '25',
+      custparam_closed: '3',
+      custparam_nclosed: '1',
+    });
+    expect(actionParams({ done: 'search-created' })).toEqual({
+      custparam_done: 'search-created',
+      custparam_n: '0',
+      custparam_left: '0',
+    });
+  });
+
+  test('chosen entries are sorted into open ones, missing ones and closed ones', () => {
+    const states = new Map([
+      ['1', { status: 'Error', inactive: false }],
+      ['2', { status: 'Resolved', inactive: false }],
+      ['3', { status: 'Retrying', inactive: false }],
+      ['4', { status: 'Failed', inactive: true }],
+      ['5', { status: 'Success', inactive: false }],
+      ['6', { status: 'Failed', inactive: false }],
+    ]);
+    expect(sortChosenEntries(['1', '2', '3', '4', '5', '6', '7'], states)).toEqual({
+      open: ['1', '3', '6'],
+      gone: ['7'],
+      closed: ['2', '4', '5'],
+    });
   });
 });
 
