@@ -302,6 +302,8 @@ export function planOrder(input: OrderPlanInput): OrderPlan {
         records: chunk.map((l) => ({
           attributes: { type: 'OpportunityLineItem' },
           id: l.salesforceId,
+          // Links a line that came from Salesforce (an order made from an Opportunity) to its NetSuite line.
+          NetSuite_Line_Id__c: l.externalId,
           ...priced(l.line),
         })),
       },

@@ -143,9 +143,18 @@ export function orderHash(
     stableJson({
       opportunity,
       book: bookKey,
-      lines: lines.map((c) => ({ id: c.externalId, ...c.line })),
+      lines: lines.map((c) => ({ id: c.externalId, ...sent(c.line) })),
     }),
   );
+}
+
+/**
+ * A planned line as far as Salesforce sees it. Its position on the order only names it in messages: a
+ * description line added above it moves it down but changes nothing to send.
+ */
+function sent(line: PlannedLine): Omit<PlannedLine, 'lineNumber'> {
+  const { lineNumber: _position, ...rest } = line;
+  return rest;
 }
 
 /** The Product2 fields of a new product made from a NetSuite item. */
@@ -507,7 +516,7 @@ function contentKey<C>(
   return hashText(
     stableJson({
       opportunity: kind.opportunity(mapped, { rec, order, settings, creating: false, context }),
-      lines: plan.lines,
+      lines: plan.lines.map(sent),
     }),
   );
 }

@@ -195,6 +195,21 @@ describe('two saves of one order at once', () => {
     expect(order.fields[BODY.netsuiteOriginated]).toBe(true);
   });
 
+  test('a description line added above an item moves it down but sends nothing', async () => {
+    const customer = seedCustomer(stack.ns, { companyname: unique('Noted') });
+    const id = createOrder(stack.ns, customer, [{ item: items.widget, quantity: 1, rate: 100 }], {
+      [BODY.sendAsOpportunity]: true,
+    });
+    const calls = (await stack.sf.apiCalls()).total;
+    const so = stack.ns.ui.record.load({ type: 'salesorder', id });
+    so.insertLine({ sublistId: 'item', line: 0 });
+    so.setSublistValue({ sublistId: 'item', fieldId: 'item', line: 0, value: items.description });
+    so.setSublistValue({ sublistId: 'item', fieldId: 'description', line: 0, value: 'Gift wrap' });
+    so.save();
+    expect(stack.ns.get('salesorder', id)!.sublists.item).toHaveLength(2);
+    expect((await stack.sf.apiCalls()).total).toBe(calls);
+  });
+
   test('an ordinary save reads the order back once and sends once', async () => {
     const customer = seedCustomer(stack.ns, { companyname: unique('Calm') });
     const id = createOrder(stack.ns, customer, [{ item: items.widget, quantity: 1, rate: 100 }], {
