@@ -273,6 +273,8 @@ export class SearchEngine {
 
   private knows(schema: RecordSchema, name: string): boolean {
     if (['internalid', 'internalidnumber', 'recordtype', 'type'].includes(name)) return true;
+    // externalidstring: the external ID as text (`is`, `startswith`…); externalid takes `anyof` too.
+    if (name === 'externalidstring') return schema.fields.has('externalid');
     if (
       schema.family === 'transaction' &&
       (name === 'mainline' || name === 'status' || schema.sublists.get('item')?.has(name))
@@ -306,6 +308,8 @@ export class SearchEngine {
         return { value: data.id, text: data.id };
       case 'internalidnumber':
         return { value: Number(data.id), print: String(data.id) };
+      case 'externalidstring':
+        return { value: data.fields.externalid ?? null };
       case 'recordtype':
         return { value: schema.type, text: null };
       case 'type':
