@@ -9,6 +9,7 @@ import * as record from 'N/record';
 import * as search from 'N/search';
 import { BODY, COLUMN, ENTITY, ITEM } from '../catalogue';
 import { inboundMarker } from '../core/echo';
+import { SyncError } from '../core/errors';
 import { sameValue, type NsLine, type NsValue, lineFieldValues } from '../core/inbound/mapping';
 import { isoDate } from './netsuite-records';
 
@@ -27,6 +28,12 @@ export interface SaveOutcome {
   created: boolean;
   /** The record was created or saved (false: every value was already current). */
   changed: boolean;
+  /**
+   * Set when a create found its external ID taken by this record of the same type — made meanwhile by
+   * another run for the same Salesforce record (a second push, or the poller). Nothing was saved; the
+   * caller treats the create as an update of that record.
+   */
+  duplicateOf?: string;
 }
 
 function str(value: unknown): string {
@@ -208,18 +215,73 @@ export function applyBody(rec: record.Record, values: Record<string, NsValue>, c
   return changed;
 }
 
-/** Creates or updates a customer or contact with the mapped values (load 5 + save 10 units). */
+/** The record of this type whose external ID is `externalId`, or '' when there is none (10 units). */
+export function recordWithExternalId(type: EntityType | TransactionType, externalId: string): string {
+  const filters: unknown[] = [['externalidstring', 'is', externalId]];
+  if (type === 'salesorder' || type === 'estimate') filters.push('AND', ['mainline', 'is', 'T']);
+  const rows = search
+    .create({ type, filters, columns: ['internalid'] })
+    .run()
+    .getRange({ start: 0, end: 1 });
+  return rows[0] ? String(rows[0].id) : '';
+}
+
+const LABELS: Record<EntityType | TransactionType, string> = {
+  customer: 'customer',
+  contact: 'contact',
+  salesorder: 'sales order',
+  estimate: 'estimate',
+};
+
+/**
+ * Saves a new record that carries an external ID. NetSuite keeps external IDs unique, so when another run
+ * created the same Salesforce record between our lookup and this save, the save fails: the record that
+ * holds the ID is then looked up (whatever the error's name — DUP_RCRD "This record already exists" in
+ * web services; the name SuiteScript's save gives is not confirmed) and returned instead of a new id.
+ */
+function saveNew(
+  rec: record.Record,
+  type: EntityType | TransactionType,
+  externalId: string,
+): { id: string } | { duplicateOf: string } {
+  try {
+    return { id: String(rec.save()) };
+  } catch (e) {
+    const holder = recordWithExternalId(type, externalId);
+    if (holder) return { duplicateOf: holder };
+    if ((e as { name?: unknown } | null)?.name === 'DUP_RCRD') {
+      throw new SyncError({
+        code: 'SFSYNC_EXTERNAL_ID_TAKEN',
+        message: `Another NetSuite record (not a ${LABELS[type]}) already has external ID ${externalId}, which sfsync gives the ${LABELS[type]} it creates from this Salesforce record; NetSuite keeps external IDs unique across entities and across transactions. Clear that record's External ID (e.g. with a CSV import), then sync again; nothing was written.`,
+        retryable: false,
+        source: 'netsuite',
+      });
+    }
+    throw e;
+  }
+}
+
+/**
+ * Creates or updates a customer or contact with the mapped values (load 5 + save 10 units). A new record
+ * gets `externalId` (the Salesforce ID); see SaveOutcome.duplicateOf when another run made it first.
+ */
 export function upsertEntity(
   type: EntityType,
   id: string | null,
   values: Record<string, NsValue>,
   now: Date,
+  externalId: string,
 ): SaveOutcome {
   const rec = id ? record.load({ type, id }) : record.create({ type });
   const changed = applyBody(rec, values, !id);
   if (id && !changed) return { id, created: false, changed: false };
   rec.setValue({ fieldId: ENTITY.payloadHash, value: inboundMarker(now) });
-  return { id: String(rec.save()), created: !id, changed: true };
+  if (id) return { id: String(rec.save()), created: false, changed: true };
+  rec.setValue({ fieldId: 'externalid', value: externalId });
+  const saved = saveNew(rec, type, externalId);
+  if ('duplicateOf' in saved)
+    return { id: saved.duplicateOf, created: false, changed: false, duplicateOf: saved.duplicateOf };
+  return { id: saved.id, created: true, changed: true };
 }
 
 // ---- transactions ---------------------------------------------------------------------------------------
@@ -318,7 +380,8 @@ export function applyLines(rec: record.Record, lines: NsLine[]): boolean {
 
 /**
  * Creates or updates a transaction: body values, `optional` values only for fields that exist in this
- * account (Contract Renewals), and lines. Save: 20 units (+10 to create or load).
+ * account (Contract Renewals), and lines. Save: 20 units (+10 to create or load). A new transaction gets
+ * `externalId`; see SaveOutcome.duplicateOf when another run made it first.
  */
 export function upsertTransaction(
   type: TransactionType,
@@ -327,6 +390,7 @@ export function upsertTransaction(
   optional: Record<string, NsValue>,
   lines: NsLine[],
   now: Date,
+  externalId: string,
 ): SaveOutcome & { optionalSkipped: string[] } {
   const rec = existing ?? record.create({ type });
   const creating = !existing;
@@ -340,7 +404,14 @@ export function upsertTransaction(
   if (applyLines(rec, lines)) changed = true;
   if (!creating && !changed) return { id: String(rec.id), created: false, changed: false, optionalSkipped };
   rec.setValue({ fieldId: BODY.payloadHash, value: inboundMarker(now) });
-  return { id: String(rec.save()), created: creating, changed: true, optionalSkipped };
+  if (!creating) return { id: String(rec.save()), created: false, changed: true, optionalSkipped };
+  rec.setValue({ fieldId: 'externalid', value: externalId });
+  const saved = saveNew(rec, type, externalId);
+  if ('duplicateOf' in saved) {
+    const holder = saved.duplicateOf;
+    return { id: holder, created: false, changed: false, duplicateOf: holder, optionalSkipped };
+  }
+  return { id: saved.id, created: true, changed: true, optionalSkipped };
 }
 
 /** Number, status text and total of a saved transaction (1 unit). */

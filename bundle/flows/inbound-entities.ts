@@ -7,6 +7,7 @@
 import { SyncError } from '../core/errors';
 import { reserveFor, UNITS } from '../core/inbound/budget';
 import { decideAccount, decideContact } from '../core/inbound/decide';
+import { inboundExternalId } from '../core/inbound/ids';
 import { pickMatch } from '../core/inbound/lookup';
 import { contactName, contactValues, customerValues } from '../core/inbound/mapping';
 import type { SfAccount, SfContact } from '../core/inbound/types';
@@ -29,11 +30,33 @@ import { ensureCustomer, linkedCustomer } from './inbound-customers';
 const fail = (code: string, message: string): SyncError =>
   new SyncError({ code, message, retryable: false, source: 'sfsync' });
 
+/**
+ * A create found the Salesforce record's external ID on `holder` (another run made it meanwhile). The sync
+ * runs again as an update of that record — unless it belongs to another Salesforce record, or the second
+ * run would create once more (never two records, never a loop).
+ */
+function checkHolder(
+  type: 'customer' | 'contact',
+  holder: EntityRef | null,
+  holderId: string,
+  row: { Id: string },
+): void {
+  if (holder && (!holder.linkedTo || holder.linkedTo === row.Id)) return;
+  const object = type === 'customer' ? 'Account' : 'Contact';
+  throw fail(
+    'SFSYNC_EXTERNAL_ID_TAKEN',
+    `NetSuite ${type} ${holder ? `${holder.label} ` : ''}(internal ID ${holderId}) has external ID ${inboundExternalId(type, row.Id)}, the ID of Salesforce ${object} ${row.Id}, ${holder ? `but is linked to ${holder.linkedTo}` : 'but cannot be read'}. Correct the link or the External ID of that ${type}; nothing was written.`,
+  );
+}
+
 /** Contacts pulled in one go after an account is linked; more are handed to the poller. */
 const CONTACTS_PER_ACCOUNT = 200;
 
-function findCustomer(ctx: InboundContext, row: SfAccount): EntityRef | null {
-  const byNetsuiteId = row.NetSuite_Id__c ? entityById('customer', row.NetSuite_Id__c) : null;
+/** `holderId`: the customer that has the account's external ID (after a create found it taken). */
+function findCustomer(ctx: InboundContext, row: SfAccount, holderId: string): EntityRef | null {
+  const netsuiteId = holderId || row.NetSuite_Id__c;
+  const byNetsuiteId = netsuiteId ? entityById('customer', netsuiteId) : null;
+  if (holderId) checkHolder('customer', byNetsuiteId, holderId, row);
   const bySalesforceId = byNetsuiteId ? [] : customersLinkedTo(row.Id);
   const name = (row.Name ?? '').trim();
   const bySecondary =
@@ -55,9 +78,9 @@ function findCustomer(ctx: InboundContext, row: SfAccount): EntityRef | null {
   return [byNetsuiteId, ...bySalesforceId, ...bySecondary].find((c) => c?.id === match.id) ?? null;
 }
 
-export function syncAccount(ctx: InboundContext, row: SfAccount, forced: boolean): Outcome {
+export function syncAccount(ctx: InboundContext, row: SfAccount, forced: boolean, holderId = ''): Outcome {
   const { settings } = ctx;
-  const customer = findCustomer(ctx, row);
+  const customer = findCustomer(ctx, row, holderId);
   const decision = decideAccount({
     settings,
     qualifies: (row.Opportunities?.records?.length ?? 0) > 0,
@@ -83,41 +106,63 @@ export function syncAccount(ctx: InboundContext, row: SfAccount, forced: boolean
   }
 
   ctx.visiting.add(row.Id);
+  let result: Outcome | { takenBy: string };
   try {
-    const parentId = row.ParentId ? ensureCustomer(ctx, row.ParentId, null, 'parent account') : '';
-    const creating = decision.kind === 'create';
-    let currencyId = '';
-    if (creating && row.CurrencyIsoCode) {
-      currencyId = currencyByIso(row.CurrencyIsoCode);
-      if (!currencyId) {
-        throw fail(
-          'SFSYNC_CURRENCY_MISSING',
-          `The account's currency ${row.CurrencyIsoCode} does not exist in NetSuite (Lists > Accounting > Currencies, ISO code ${row.CurrencyIsoCode}). Add it, or change the account's currency; nothing was written.`,
-        );
-      }
-    }
-    const mapped = customerValues(row, {
-      parentId,
-      creating,
-      currencyId,
-      subsidiaryId: creating ? settings.defaultSubsidiary || topSubsidiary() : '',
-    });
-    const saved = upsertEntity('customer', creating ? null : decision.id, mapped.values, ctx.now);
-    ctx.customers.set(row.Id, saved.id);
-    const link = linkWriteBack('Account', row, saved.id, saved.changed, ctx.now);
-    if (link) ctx.writeBacks.push(link);
-    const newlyLinked = saved.created || (row.NetSuite_Id__c ?? '') !== saved.id;
-    const contacts = newlyLinked && settings.inboundContactsEnabled ? pullContacts(ctx, row.Id) : '';
-    const what = saved.created ? 'created' : saved.changed ? 'updated' : 'already up to date';
-    return {
-      status: saved.changed ? 'synced' : 'unchanged',
-      netsuiteId: saved.id,
-      message: `Customer ${saved.id} ${what}.${contacts ? ` ${contacts}` : ''}`,
-      warnings: mapped.warnings,
-    };
+    result = saveCustomer(ctx, row, decision, holderId);
   } finally {
     ctx.visiting.delete(row.Id);
   }
+  // The create lost a race: the same sync again, as an update of the customer that won it.
+  return 'takenBy' in result ? syncAccount(ctx, row, forced, result.takenBy) : result;
+}
+
+/** Creates or updates the account's customer (its parent first); `takenBy` when the create lost a race. */
+function saveCustomer(
+  ctx: InboundContext,
+  row: SfAccount,
+  decision: { kind: 'create' } | { kind: 'update'; id: string },
+  holderId: string,
+): Outcome | { takenBy: string } {
+  const { settings } = ctx;
+  const parentId = row.ParentId ? ensureCustomer(ctx, row.ParentId, null, 'parent account') : '';
+  const creating = decision.kind === 'create';
+  if (creating && holderId) checkHolder('customer', null, holderId, row);
+  let currencyId = '';
+  if (creating && row.CurrencyIsoCode) {
+    currencyId = currencyByIso(row.CurrencyIsoCode);
+    if (!currencyId) {
+      throw fail(
+        'SFSYNC_CURRENCY_MISSING',
+        `The account's currency ${row.CurrencyIsoCode} does not exist in NetSuite (Lists > Accounting > Currencies, ISO code ${row.CurrencyIsoCode}). Add it, or change the account's currency; nothing was written.`,
+      );
+    }
+  }
+  const mapped = customerValues(row, {
+    parentId,
+    creating,
+    currencyId,
+    subsidiaryId: creating ? settings.defaultSubsidiary || topSubsidiary() : '',
+  });
+  const saved = upsertEntity(
+    'customer',
+    decision.kind === 'update' ? decision.id : null,
+    mapped.values,
+    ctx.now,
+    inboundExternalId('customer', row.Id),
+  );
+  if (saved.duplicateOf) return { takenBy: saved.duplicateOf };
+  ctx.customers.set(row.Id, saved.id);
+  const link = linkWriteBack('Account', row, saved.id, saved.changed, ctx.now);
+  if (link) ctx.writeBacks.push(link);
+  const newlyLinked = saved.created || (row.NetSuite_Id__c ?? '') !== saved.id;
+  const contacts = newlyLinked && settings.inboundContactsEnabled ? pullContacts(ctx, row.Id) : '';
+  const what = saved.created ? 'created' : saved.changed ? 'updated' : 'already up to date';
+  return {
+    status: saved.changed ? 'synced' : 'unchanged',
+    netsuiteId: saved.id,
+    message: `Customer ${saved.id} ${what}.${contacts ? ` ${contacts}` : ''}`,
+    warnings: mapped.warnings,
+  };
 }
 
 /**
@@ -144,8 +189,16 @@ function pullContacts(ctx: InboundContext, accountId: string): string {
   return `${synced} contact${synced === 1 ? '' : 's'} synced${queued ? `, ${queued} queued for the poller` : ''}.`;
 }
 
-function findContact(ctx: InboundContext, row: SfContact, customerId: string): EntityRef | null {
-  const byNetsuiteId = row.NetSuite_Id__c ? entityById('contact', row.NetSuite_Id__c) : null;
+/** `holderId`: the contact that has the Salesforce contact's external ID (after a create found it taken). */
+function findContact(
+  ctx: InboundContext,
+  row: SfContact,
+  customerId: string,
+  holderId: string,
+): EntityRef | null {
+  const netsuiteId = holderId || row.NetSuite_Id__c;
+  const byNetsuiteId = netsuiteId ? entityById('contact', netsuiteId) : null;
+  if (holderId) checkHolder('contact', byNetsuiteId, holderId, row);
   const bySalesforceId = byNetsuiteId ? [] : contactsLinkedTo(row.Id);
   const email = (row.Email ?? '').trim();
   const bySecondary =
@@ -167,13 +220,13 @@ function findContact(ctx: InboundContext, row: SfContact, customerId: string): E
   return [byNetsuiteId, ...bySalesforceId, ...bySecondary].find((c) => c?.id === match.id) ?? null;
 }
 
-export function syncContact(ctx: InboundContext, row: SfContact): Outcome {
+export function syncContact(ctx: InboundContext, row: SfContact, holderId = ''): Outcome {
   const { settings } = ctx;
   const customerId =
     settings.inboundContactsEnabled && row.AccountId
       ? linkedCustomer(ctx, row.AccountId, row.Account?.NetSuite_Id__c)
       : '';
-  const contact = customerId ? findContact(ctx, row, customerId) : null;
+  const contact = customerId ? findContact(ctx, row, customerId, holderId) : null;
   const decision = decideContact({
     settings,
     accountId: row.AccountId,
@@ -189,11 +242,20 @@ export function syncContact(ctx: InboundContext, row: SfContact): Outcome {
       logSkip: decision.log,
     };
   const creating = decision.kind === 'create';
+  if (creating && holderId) checkHolder('contact', null, holderId, row);
   const subsidiaryId = creating
     ? entityById('customer', customerId)?.subsidiary || settings.defaultSubsidiary || topSubsidiary()
     : '';
   const mapped = contactValues(row, { customerId, creating, subsidiaryId });
-  const saved = upsertEntity('contact', creating ? null : decision.id, mapped.values, ctx.now);
+  const saved = upsertEntity(
+    'contact',
+    creating ? null : decision.id,
+    mapped.values,
+    ctx.now,
+    inboundExternalId('contact', row.Id),
+  );
+  // The create lost a race: the same sync again, as an update of the contact that won it.
+  if (saved.duplicateOf) return syncContact(ctx, row, saved.duplicateOf);
   const link = linkWriteBack('Contact', row, saved.id, saved.changed, ctx.now);
   if (link) ctx.writeBacks.push(link);
   const what = saved.created ? 'created' : saved.changed ? 'updated' : 'already up to date';

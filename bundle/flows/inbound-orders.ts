@@ -8,6 +8,7 @@ import type * as record from 'N/record';
 import { BODY } from '../catalogue';
 import { SyncError } from '../core/errors';
 import { decideOrder, decideQuote, meetsOrderStages, orderRequested } from '../core/inbound/decide';
+import { inboundExternalId } from '../core/inbound/ids';
 import {
   contractValue,
   lineValues,
@@ -37,13 +38,26 @@ const fail = (code: string, message: string): SyncError =>
 
 const str = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
 
-/** The transaction made from this opportunity: by the ID the opportunity carries, then by search. */
+/**
+ * The transaction made from this opportunity: by the ID the opportunity carries, then by search. After a
+ * create found the opportunity's external ID taken, `holderId` names the transaction that has it.
+ */
 function findTransaction(
   type: TransactionType,
   linkedId: string | null,
   opportunityId: string,
+  holderId = '',
 ): record.Record | null {
   const label = type === 'salesorder' ? 'sales order' : 'estimate';
+  if (holderId) {
+    const rec = loadTransaction(type, holderId);
+    const owner = rec ? str(rec.getValue({ fieldId: BODY.opportunityId })) : '';
+    if (rec && (!owner || owner === opportunityId)) return rec;
+    throw fail(
+      'SFSYNC_EXTERNAL_ID_TAKEN',
+      `NetSuite ${label} ${rec ? `${str(rec.getValue({ fieldId: 'tranid' }))} ` : ''}(internal ID ${holderId}) has external ID ${inboundExternalId(type, opportunityId)}, the ID of opportunity ${opportunityId}, ${rec ? `but was made from another opportunity (${owner})` : 'but cannot be read'}. Correct the External ID of that ${label}; nothing was written.`,
+    );
+  }
   if (linkedId) {
     const rec = loadTransaction(type, linkedId);
     if (rec) {
@@ -114,9 +128,14 @@ function today(now: Date): string {
   return `${now.getFullYear()}-${m}-${d}`;
 }
 
-export function syncOrder(ctx: InboundContext, opp: SfOpportunity, action: InboundAction): Outcome {
+export function syncOrder(
+  ctx: InboundContext,
+  opp: SfOpportunity,
+  action: InboundAction,
+  holderId = '',
+): Outcome {
   const { settings } = ctx;
-  const rec = findTransaction('salesorder', opp.NetSuite_Id__c, opp.Id);
+  const rec = findTransaction('salesorder', opp.NetSuite_Id__c, opp.Id, holderId);
   const order = rec
     ? {
         id: String(rec.id),
@@ -152,7 +171,18 @@ export function syncOrder(ctx: InboundContext, opp: SfOpportunity, action: Inbou
   if (contract.warning) warnings.push(contract.warning);
   if (contract.value && settings.transactionContractField)
     optional[settings.transactionContractField] = contract.value;
-  const saved = upsertTransaction('salesorder', rec, mapped.values, optional, lines, ctx.now);
+  const saved = upsertTransaction(
+    'salesorder',
+    rec,
+    mapped.values,
+    optional,
+    lines,
+    ctx.now,
+    inboundExternalId('salesorder', opp.Id),
+  );
+  // The create lost a race (a second push, or the poller, made the order meanwhile): the same sync again,
+  // as an update of that order. Its lookup finds it by holderId, so it cannot create a second time.
+  if (saved.duplicateOf) return syncOrder(ctx, opp, action, saved.duplicateOf);
   const tranId = order?.tranId || transactionSummary('salesorder', saved.id).tranId;
   const back = orderWriteBack(
     opp,
@@ -194,14 +224,24 @@ function transactionInput(
   return { lines, mapped };
 }
 
-export function syncQuote(ctx: InboundContext, opp: SfOpportunity): Outcome {
-  const rec = findTransaction('estimate', opp.NetSuite_Estimate_Id__c, opp.Id);
+export function syncQuote(ctx: InboundContext, opp: SfOpportunity, holderId = ''): Outcome {
+  const rec = findTransaction('estimate', opp.NetSuite_Estimate_Id__c, opp.Id, holderId);
   const decision = decideQuote({ opp, estimate: rec ? { id: String(rec.id) } : null });
   if (decision.kind === 'fail') throw fail(decision.code, decision.reason);
   if (decision.kind === 'skip') return { status: 'skipped', netsuiteId: '', message: decision.reason };
   const creating = decision.kind === 'create';
   const { lines, mapped } = transactionInput(ctx, opp, 'estimate', creating);
-  const saved = upsertTransaction('estimate', rec, mapped.values, {}, lines, ctx.now);
+  const saved = upsertTransaction(
+    'estimate',
+    rec,
+    mapped.values,
+    {},
+    lines,
+    ctx.now,
+    inboundExternalId('estimate', opp.Id),
+  );
+  // The create lost a race: the same sync again, as an update of the estimate that won it.
+  if (saved.duplicateOf) return syncQuote(ctx, opp, saved.duplicateOf);
   const summary = transactionSummary('estimate', saved.id);
   const back = estimateWriteBack(opp, { id: saved.id, ...summary });
   if (back) ctx.writeBacks.push(back);

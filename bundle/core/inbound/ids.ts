@@ -54,3 +54,19 @@ export function isIdOf(object: InboundObject, value: string): boolean {
 export function isSalesforceId(value: unknown): value is string {
   return typeof value === 'string' && ID_FORMAT.test(value);
 }
+
+/** NetSuite record types the inbound flows create. */
+export type InboundRecordType = 'customer' | 'contact' | 'salesorder' | 'estimate';
+
+/**
+ * The external ID a record created from Salesforce gets: the 18-character ID of the Salesforce record it
+ * came from, so a second create of the same record (two pushes, or a push and the poller, at once) fails
+ * in NetSuite instead of making a copy. NetSuite keeps external IDs unique within a record group (all
+ * entities share one; transactions are assumed to share one too), so the estimate a quote request makes
+ * from an Opportunity gets `<Opportunity ID>_estimate`: the Opportunity's sales order holds the plain ID.
+ * Customers and contacts cannot clash: Account and Contact IDs start differently (001, 003).
+ */
+export function inboundExternalId(type: InboundRecordType, salesforceId: string): string {
+  const id = toId18(salesforceId) ?? salesforceId;
+  return type === 'estimate' ? `${id}_estimate` : id;
+}
