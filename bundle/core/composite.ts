@@ -94,7 +94,7 @@ export function resolveRefs<T>(value: T, known: Record<string, unknown>): T {
  * Salesforce errors of a response body. Subrequests answer `errorCode`; sObject Collections answer each
  * record's errors with `statusCode` instead, which is read as the code.
  */
-function errorItems(body: unknown): SalesforceErrorItem[] {
+function errorItems(body: unknown, upsertField = ''): SalesforceErrorItem[] {
   if (!Array.isArray(body)) return [];
   return body.flatMap((e): SalesforceErrorItem[] => {
     if (!e || typeof e !== 'object') return [];
@@ -106,18 +106,34 @@ function errorItems(body: unknown): SalesforceErrorItem[] {
         errorCode: code,
         message: typeof item.message === 'string' ? item.message : '',
         ...(Array.isArray(item.fields) ? { fields: item.fields.map(String) } : {}),
+        ...(upsertField ? { upsertField } : {}),
       },
     ];
   });
 }
 
+/**
+ * The external ID field a step upserts by — `PATCH …/sobjects/{SObject}/{Field}/{value}` or a collection
+ * upsert `PATCH …/composite/sobjects/{SObject}/{Field}` — or '' (an update by Id, a create, a query).
+ */
+export function upsertFieldOf(step: Pick<Subrequest, 'method' | 'url'> | undefined): string {
+  if (!step || step.method !== 'PATCH') return '';
+  const path = step.url.split('?')[0] ?? '';
+  const field =
+    /\/composite\/sobjects\/\w+\/(\w+)$/.exec(path)?.[1] ?? /\/sobjects\/\w+\/(\w+)\/[^/]+$/.exec(path)?.[1];
+  return field && field !== 'Id' ? field : '';
+}
+
 /** Per-record failures inside an sObject Collections result array. */
-function collectionFailures(body: unknown): Array<{ index: number; errors: SalesforceErrorItem[] }> {
+function collectionFailures(
+  body: unknown,
+  upsertField: string,
+): Array<{ index: number; errors: SalesforceErrorItem[] }> {
   if (!Array.isArray(body)) return [];
   const failures: Array<{ index: number; errors: SalesforceErrorItem[] }> = [];
   body.forEach((r, index) => {
     if (r && typeof r === 'object' && (r as { success?: unknown }).success === false) {
-      const errors = errorItems((r as { errors?: unknown }).errors).filter(
+      const errors = errorItems((r as { errors?: unknown }).errors, upsertField).filter(
         (e) => e.errorCode !== 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
       );
       failures.push({ index, errors });
@@ -138,7 +154,7 @@ export function compositeFailure(steps: Step[], responses: SubResponse[]): SyncE
     const step = bySubject.get(response.referenceId);
     const subject = step?.subject ?? response.referenceId;
     if (response.httpStatusCode >= 300) {
-      const items = errorItems(response.body);
+      const items = errorItems(response.body, upsertFieldOf(step));
       if (response.httpStatusCode === 300) {
         return salesforceError(
           [{ errorCode: 'MULTIPLE_CHOICES', message: 'several records match' }],
@@ -151,7 +167,7 @@ export function compositeFailure(steps: Step[], responses: SubResponse[]): SyncE
       halted = halted ?? salesforceError(items, response.httpStatusCode, subject);
       continue;
     }
-    const failures = collectionFailures(response.body);
+    const failures = collectionFailures(response.body, upsertFieldOf(step));
     if (failures.length > 0) {
       const first = failures[0]!;
       const named = step?.recordSubjects?.[first.index];

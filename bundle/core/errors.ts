@@ -12,6 +12,8 @@ export interface SalesforceErrorItem {
   errorCode: string;
   message: string;
   fields?: string[];
+  /** The external ID field the failed request upserted by (`PATCH …/{SObject}/{Field}/{value}` or a collection). */
+  upsertField?: string;
 }
 
 export class SyncError extends Error {
@@ -152,14 +154,31 @@ function linkField(subject: string): string {
   return 'the Salesforce ID field';
 }
 
+/**
+ * Two upserts of one new external ID at once (a customer's save and its order's, say) both find no record
+ * and both insert; Salesforce's unique index lets one through and fails the other with DUPLICATE_VALUE on
+ * that field. Trying again finds the record the first one made and updates it, so that DUPLICATE_VALUE is
+ * retryable — unlike one on another field, or on a request that did not upsert by the field.
+ */
+export function isUpsertRace(item: SalesforceErrorItem): boolean {
+  const field = item.upsertField;
+  if (!field || item.errorCode !== 'DUPLICATE_VALUE') return false;
+  if ((item.fields ?? []).includes(field)) return true;
+  // Salesforce often leaves `fields` empty here; the message names the field.
+  return item.message.toLowerCase().startsWith(`duplicate value found: ${field.toLowerCase()} `);
+}
+
 export function salesforceError(items: SalesforceErrorItem[], status: number, subject: string): SyncError {
   const first: SalesforceErrorItem = items.find((i) => i.errorCode !== 'PROCESSING_HALTED') ??
     items[0] ?? { errorCode: `HTTP_${status}`, message: `HTTP ${status}` };
   const code = first.errorCode;
+  const race = isUpsertRace(first);
   return new SyncError({
     code,
-    message: describeSalesforceError(first, subject),
-    retryable: isRetryableCode(code, status),
+    message: race
+      ? `Salesforce was creating the same record for ${subject} in another sync at the same moment (same ${first.upsertField}), so this one found the value taken. sfsync will try again automatically and update the record the other sync made.`
+      : describeSalesforceError(first, subject),
+    retryable: race || isRetryableCode(code, status),
     source: 'salesforce',
     httpStatus: status,
     fields: first.fields ?? [],
