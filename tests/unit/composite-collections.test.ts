@@ -7,6 +7,7 @@ const lines: Step = {
   heavy: true,
   subject: 'the lines of order SO1',
   body: { allOrNone: true, records: [{ id: '00k1' }, { id: '00k2', NetSuite_Line_Id__c: '1_2_3' }] },
+  recordSubjects: ['line 1 (WIDGET) of order SO1', 'line 3 (GADGET) of order SO1'],
 };
 
 describe('sObject Collections results inside a composite response', () => {
@@ -37,7 +38,27 @@ describe('sObject Collections results inside a composite response', () => {
       ],
     );
     expect(error).toMatchObject({ code: 'ENTITY_IS_DELETED', retryable: false, httpStatus: 400 });
-    expect(error?.message).toContain('the lines of order SO1 (1_2_3)');
+    expect(error?.message).toContain('line 3 (GADGET) of order SO1');
+    expect(error?.message).not.toContain('1_2_3');
+  });
+
+  test('a step without record subjects names the record by its position, never by an internal key', () => {
+    const { recordSubjects: _named, ...unnamed } = lines;
+    const error = compositeFailure(
+      [unnamed],
+      [
+        {
+          referenceId: 'lines_0',
+          httpStatusCode: 200,
+          body: [
+            { id: '00k1', success: true, errors: [] },
+            { id: '00k2', success: false, errors: [{ statusCode: 'ENTITY_IS_DELETED', message: 'gone' }] },
+          ],
+        },
+      ],
+    );
+    expect(error?.message).toContain('the lines of order SO1 (record 2)');
+    expect(error?.message).not.toContain('1_2_3');
   });
 
   test('fields reported by a collection record reach the message', () => {
