@@ -337,7 +337,8 @@ function setLine(
 /**
  * Makes the item lines match the Salesforce lines, matched by the Salesforce Line ID column: changed lines
  * are updated, new ones added, lines whose opportunity product was deleted removed. Lines added in NetSuite
- * (no Salesforce Line ID) are NetSuite's and stay.
+ * (no Salesforce Line ID) are NetSuite's and stay. A line added in NetSuite and sent by sfsync is matched
+ * through the external ID it was sent with and gets its Salesforce Line ID, instead of coming back twice.
  */
 export function applyLines(rec: record.Record, lines: NsLine[]): boolean {
   let changed = false;
@@ -362,10 +363,18 @@ export function applyLines(rec: record.Record, lines: NsLine[]): boolean {
     const key = str(rec.getSublistValue({ sublistId: 'item', fieldId: COLUMN.lineId, line: i }));
     if (key) byKey.set(key, i);
   }
+  const bySent = new Map<string, number>();
+  for (let i = 0; i < after; i++) {
+    const value = (fieldId: string) => str(rec.getSublistValue({ sublistId: 'item', fieldId, line: i }));
+    if (value(COLUMN.lineId) || rec.id === null || rec.id === undefined) continue;
+    // As the order flow names a line it sends (lineExternalId): order, line unique key, item.
+    const key = value('lineuniquekey') || value('line') || String(i + 1);
+    bySent.set(`${String(rec.id)}_${key}_${value('item')}`, i);
+  }
   let end = after;
   for (const line of lines) {
     const values = lineFieldValues(line);
-    const index = byKey.get(line.key);
+    const index = byKey.get(line.key) ?? (line.sentAs ? bySent.get(line.sentAs) : undefined);
     if (index !== undefined) {
       if (setLine(rec, index, values, false)) changed = true;
     } else {

@@ -94,6 +94,35 @@ describe('an order made from an Salesforce Opportunity, synced back', () => {
     expect((await stack.row('Opportunity', oppId)).Amount).toBe(60);
   });
 
+  test('a line added in NetSuite is sent, and does not come back as a second NetSuite line', async () => {
+    const { oppId, orderId } = await orderFromOpportunity();
+    const so = stack.ns.ui.record.load({ type: 'salesorder', id: orderId });
+    so.insertLine({ sublistId: 'item', line: 2 });
+    so.setSublistValue({ sublistId: 'item', fieldId: 'item', line: 2, value: gadget });
+    so.setSublistValue({ sublistId: 'item', fieldId: 'quantity', line: 2, value: 1 });
+    so.setSublistValue({ sublistId: 'item', fieldId: 'rate', line: 2, value: 45 });
+    so.save();
+    const sent = await oppLines(oppId);
+    expect(sent.map((l) => [l.Quantity, l.UnitPrice]).sort()).toEqual([
+      [1, 45],
+      [2, 40],
+      [3, 20],
+    ]);
+
+    const again = await stack.push({ object: 'Opportunity', id: oppId });
+    expect(['synced', 'unchanged']).toContain(again.body.results?.[0]?.status);
+    const lines = stack.ns.get('salesorder', orderId)!.sublists.item!;
+    expect(lines.map((l) => [l.item, l.quantity, l.rate])).toEqual([
+      [widget, 3, 20],
+      [gadget, 2, 40],
+      [gadget, 1, 45],
+    ]);
+    // The added line now names its Salesforce line, as the lines that came from Salesforce do.
+    const added = sent.find((l) => l.UnitPrice === 45)!;
+    expect(lines[2]![COLUMN.lineId]).toBe(added.Id);
+    expect(await oppLines(oppId)).toHaveLength(3);
+  });
+
   test('reconciliation finds nothing to report on such orders, sent back or not', async () => {
     const untouched = await orderFromOpportunity();
     const sentBack = await orderFromOpportunity();

@@ -140,6 +140,7 @@ describe('opportunity products → lines', () => {
       rate: 16.9915,
       amount: 50.97,
       description: 'Blue',
+      sentAs: '',
     });
     expect(lineFieldValues(line)).toEqual({
       item: '44',
@@ -149,6 +150,23 @@ describe('opportunity products → lines', () => {
       description: 'Blue',
       custcol_sfsync_line_id: '00k8d000000AbcdAAA',
     });
+  });
+
+  test('a line sfsync sent from NetSuite keeps the external ID it was sent with', () => {
+    const line = lineValues(
+      {
+        Id: '00k8d000000AbcdAAA',
+        Quantity: 1,
+        UnitPrice: 45,
+        Discount: null,
+        TotalPrice: 45,
+        Description: null,
+        Product2Id: '01t8d000000AbcdAAA',
+        NetSuite_Line_Id__c: '812_3_44',
+      },
+      '44',
+    );
+    expect(line.sentAs).toBe('812_3_44');
   });
 
   test('without a discount the rate is the sales price; without a total, quantity × rate', () => {

@@ -125,6 +125,11 @@ export interface NsLine {
   rate: number;
   amount: number;
   description: string;
+  /**
+   * The external ID sfsync gave the line when it sent it from NetSuite (`<order id>_<line key>_<item id>`);
+   * '' for a line made in Salesforce.
+   */
+  sentAs: string;
 }
 
 const round = (value: number, places: number): number => {
@@ -153,6 +158,7 @@ export function lineValues(line: SfLine, itemId: string): NsLine {
     rate,
     amount,
     description: cut(text(line.Description), 4000).value,
+    sentAs: text(line.NetSuite_Line_Id__c),
   };
 }
 

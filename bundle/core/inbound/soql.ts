@@ -72,6 +72,7 @@ const LINE_FIELDS = [
   'Product2Id',
   'Product2.Name',
   'Product2.NetSuite_Id__c',
+  'NetSuite_Line_Id__c',
 ];
 
 /** The WHERE condition on Opportunity that the settings give: stage list, SOQL fragment, or IsWon. */

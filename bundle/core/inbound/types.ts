@@ -58,6 +58,8 @@ export interface SfLine {
   Description: string | null;
   Product2Id: string | null;
   Product2?: { Name: string | null; NetSuite_Id__c: string | null } | null;
+  /** Set when sfsync sent the line from a NetSuite order: `<order id>_<line key>_<item id>`. */
+  NetSuite_Line_Id__c?: string | null;
 }
 
 export interface SfOpportunity {
