@@ -5,6 +5,7 @@
  * longest run of finished records only. The map/reduce entry script wires these steps to its stages.
  */
 import { SyncError, toSyncError } from '../core/errors';
+import { pollUntil } from '../core/inbound/soql';
 import { advance, isAfter, type Advance, type Polled } from '../core/inbound/watermark';
 import type { HandlerResult, InboundObject, SfRow, WriteBack } from '../core/inbound/types';
 import type { Settings } from '../core/types';
@@ -48,8 +49,7 @@ export function pollInput(
   onError: (object: InboundObject, message: string) => void,
 ): PollItem[] {
   const ctx = newContext(settings, now);
-  const until =
-    settings.pollLagSeconds > 0 ? new Date(now.getTime() - settings.pollLagSeconds * 1000) : undefined;
+  const until = pollUntil(now, settings.pollLagSeconds);
   const items: PollItem[] = [];
   for (const object of pollObjects(settings)) {
     let mark = loadWatermark(object).mark;

@@ -120,7 +120,13 @@ describe('paging through more than 2,000 changes with one timestamp', () => {
     expect(new Set(rows.map((r) => r.SystemModstamp))).toEqual(new Set(['2026-03-01T10:00:00.000+0000']));
 
     // Run 1: the second page of contacts cannot be read (Salesforce unavailable once) …
-    await bulk.sf.fault({ kind: 'unavailable', times: 1, method: 'GET', path: 'FROM%20Contact%20WHERE' });
+    // (the first page's WHERE has only the upper bound; the next ones start with the watermark's keyset)
+    await bulk.sf.fault({
+      kind: 'unavailable',
+      times: 1,
+      method: 'GET',
+      path: 'FROM%20Contact%20WHERE%20\\(SystemModstamp',
+    });
     // … and Salesforce refuses one collection of write-backs (row lock).
     await bulk.sf.fault({
       kind: 'lockRow',

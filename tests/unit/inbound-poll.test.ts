@@ -3,6 +3,7 @@ import {
   changedQuery,
   contactsOfAccountQuery,
   opportunityCondition,
+  pollUntil,
   soqlDateTime,
 } from '../../bundle/core/inbound/soql';
 import { advance, isAfter } from '../../bundle/core/inbound/watermark';
@@ -50,6 +51,22 @@ describe('SOQL of the inbound flows', () => {
     expect(soqlDateTime('2026-03-01T10:00:00.000+0000')).toBe('2026-03-01T10:00:00.000Z');
     expect(soqlDateTime('2026-03-01T12:30:00+02:30')).toBe('2026-03-01T10:00:00.000Z');
     expect(soqlDateTime('yesterday')).toBeNull();
+  });
+});
+
+describe('how far a poll reads', () => {
+  test('never into the second it runs in: SystemModstamp has whole seconds', () => {
+    expect(pollUntil(new Date('2026-12-04T10:00:07.250Z'), 0).toISOString()).toBe('2026-12-04T10:00:06.999Z');
+    expect(pollUntil(new Date('2026-12-04T10:00:07.000Z'), 0).toISOString()).toBe('2026-12-04T10:00:06.999Z');
+  });
+
+  test('the lag moves it back by whole seconds', () => {
+    expect(pollUntil(new Date('2026-12-04T10:01:07.250Z'), 60).toISOString()).toBe(
+      '2026-12-04T10:00:06.999Z',
+    );
+    expect(pollUntil(new Date('2026-12-04T10:00:07.250Z'), -5).toISOString()).toBe(
+      '2026-12-04T10:00:06.999Z',
+    );
   });
 });
 

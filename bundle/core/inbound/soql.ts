@@ -173,6 +173,17 @@ export interface Watermark {
 }
 
 /**
+ * The latest SystemModstamp a poll may read. Salesforce keeps SystemModstamp to the second, so a change
+ * made later in the second a poll runs in gets a stamp the poll has already passed, and with an ID below
+ * the watermark's it would never be read. A poll therefore stops before the second it runs in (after the
+ * lag: changes of the last `lagSeconds` may still be committing).
+ */
+export function pollUntil(now: Date, lagSeconds: number): Date {
+  const latest = now.getTime() - Math.max(0, lagSeconds) * 1000;
+  return new Date(Math.floor(latest / 1000) * 1000 - 1);
+}
+
+/**
  * The next page of changes after the watermark, in a stable order (SystemModstamp, then Id), keyset-paged so
  * that any number of records sharing one timestamp are read exactly once. `until` (optional) leaves out
  * records changed in the last moments, whose transactions may still be committing.

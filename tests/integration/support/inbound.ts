@@ -53,6 +53,14 @@ export interface PushBody {
   error?: { code: string; message: string };
 }
 
+/**
+ * Waits into the next second of the clock. The poller leaves out the second it runs in (SystemModstamp
+ * has whole seconds), so a poll started right after a change waits for it, as a scheduled run would.
+ */
+export function nextSecond(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 1001 - (Date.now() % 1000)));
+}
+
 /** Settings for tests: no poll lag (nothing else writes to the org while a test runs). */
 export const TEST_SETTINGS = { [SETTINGS.pollLagSeconds]: 0 };
 
@@ -142,6 +150,7 @@ export async function startInbound(options: StackOptions = {}, org?: SalesforceO
       return { status: res.status, body: JSON.parse(await res.text()) as Record<string, unknown> };
     },
     async poll() {
+      await nextSecond();
       const { script: mr, deploy: dep } = INBOUND_SCRIPTS.poller;
       const report = stack.ns.runMapReduce(mr, dep);
       await settled(stack.sf);
