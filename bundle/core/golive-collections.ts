@@ -12,6 +12,8 @@ export interface CollectionChunk {
   ref: string;
   /** The caller's key of each record, in order (order ID, line external ID, customer ID, …). */
   keys: string[];
+  /** The external ID field an upsert chunk matches by (its DUPLICATE_VALUE on it is a race: retryable). */
+  upsertField?: string;
 }
 
 export interface CollectionPlan {
@@ -45,7 +47,11 @@ export function collectionSteps(
   for (let i = 0; i < records.length; i += MAX_COLLECTION) {
     const chunk = records.slice(i, i + MAX_COLLECTION);
     const ref = `${refPrefix}_${i / MAX_COLLECTION}`;
-    plan.chunks.push({ ref, keys: chunk.map((c) => c.key) });
+    plan.chunks.push({
+      ref,
+      keys: chunk.map((c) => c.key),
+      ...(mode === 'upsert' ? { upsertField: externalIdField } : {}),
+    });
     plan.steps.push({
       method: mode === 'create' ? 'POST' : 'PATCH',
       url:
@@ -74,7 +80,7 @@ export function compositeBodies(steps: Step[]): Array<{ steps: Step[]; body: unk
   }));
 }
 
-function errorItems(value: unknown): SalesforceErrorItem[] {
+function errorItems(value: unknown, upsertField?: string): SalesforceErrorItem[] {
   if (!Array.isArray(value)) return [];
   return value
     .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object')
@@ -82,6 +88,7 @@ function errorItems(value: unknown): SalesforceErrorItem[] {
       errorCode: String(e.errorCode ?? e.statusCode ?? 'UNKNOWN_EXCEPTION'),
       message: String(e.message ?? ''),
       fields: Array.isArray(e.fields) ? (e.fields as string[]) : [],
+      ...(upsertField ? { upsertField } : {}),
     }));
 }
 
@@ -98,7 +105,7 @@ export function chunkResults(
   for (const chunk of chunks) {
     const response = responses[chunk.ref];
     if (!response || response.httpStatusCode >= 300 || !Array.isArray(response.body)) {
-      const errors = response ? errorItems(response.body) : [];
+      const errors = response ? errorItems(response.body, chunk.upsertField) : [];
       const failure = errors.length > 0 ? errors : [missing];
       for (const key of chunk.keys) out.set(key, { ok: false, id: '', errors: failure, notSent: !response });
       continue;
@@ -108,7 +115,7 @@ export function chunkResults(
       const r = results[i];
       if (r && r.success === true) out.set(key, { ok: true, id: String(r.id ?? ''), errors: [] });
       else {
-        const errors = errorItems(r?.errors);
+        const errors = errorItems(r?.errors, chunk.upsertField);
         out.set(key, {
           ok: false,
           id: '',
