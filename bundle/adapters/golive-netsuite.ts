@@ -191,6 +191,8 @@ export interface OrderLineRow {
   priceLevel: string;
   quantity: number | null;
   rate: number | null;
+  /** Internal ID of the order's currency. */
+  currencyId: string;
 }
 
 /** Sales order statuses (search values) per choice: open, or open and historical (billed and closed). */
@@ -246,6 +248,7 @@ export function unsyncedOrderLines(scope: OrderScope): OrderLineRow[] {
         'price',
         'quantity',
         'rate',
+        'currency',
       ],
     }),
     (r) =>
@@ -257,6 +260,7 @@ export function unsyncedOrderLines(scope: OrderScope): OrderLineRow[] {
         priceLevel: str(r.getValue({ name: 'price' })),
         quantity: num(r.getValue({ name: 'quantity' })),
         rate: num(r.getValue({ name: 'rate' })),
+        currencyId: str(r.getValue({ name: 'currency' })),
       }),
   );
   return out;

@@ -11,6 +11,16 @@ import type { ItemSnapshot } from './types';
 /** The key of the Standard Price Book in an item's price book entry map (as the order flow stores it). */
 export const STANDARD_BOOK_KEY = 'standard';
 
+/**
+ * Where an item remembers its entry in a price book: `standard` or the book's ID, then `:<currency>` when
+ * the org has several currencies (an entry prices a product in one currency; Salesforce refuses a line
+ * whose entry is in another currency than its Opportunity). Keys without a currency were written before
+ * entries were kept per currency; they are not trusted, and the entry is looked up again once.
+ */
+export function entryMapKey(bookId: string, currency: string | null): string {
+  return `${bookId || STANDARD_BOOK_KEY}${currency ? `:${currency}` : ''}`;
+}
+
 /** The Product2 body for a NetSuite item. */
 export function productBody(item: ItemSnapshot): SalesforceBody {
   return {
@@ -24,7 +34,7 @@ export function productBody(item: ItemSnapshot): SalesforceBody {
 export function catalogWrites(
   missing: ItemSnapshot[],
   lines: PlannedLine[],
-  book: { bookId: string; key: string },
+  book: { bookId: string; entryKey: string; standardEntryKey: string; currency: string | null },
 ): { products: ProductWrite[]; entries: EntryWrite[] } {
   const products: ProductWrite[] = [];
   const entries: EntryWrite[] = [];
@@ -35,10 +45,23 @@ export function catalogWrites(
     const line = lines.find((l) => l.itemId === item.id);
     const unitPrice = line ? (line.unitPrice ?? (line.totalPrice ?? 0) / (line.quantity || 1)) : 0;
     const price = Math.round(unitPrice * 100) / 100;
-    if (!item.priceBookEntries[STANDARD_BOOK_KEY])
-      entries.push({ itemId: item.id, productId: item.productId, unitPrice: price, standard: true });
-    if (book.bookId && !item.priceBookEntries[book.key])
-      entries.push({ itemId: item.id, productId: item.productId, unitPrice: price, standard: false });
+    const currency = book.currency ? { currency: book.currency } : {};
+    if (!item.priceBookEntries[book.standardEntryKey])
+      entries.push({
+        itemId: item.id,
+        productId: item.productId,
+        unitPrice: price,
+        standard: true,
+        ...currency,
+      });
+    if (book.bookId && !item.priceBookEntries[book.entryKey])
+      entries.push({
+        itemId: item.id,
+        productId: item.productId,
+        unitPrice: price,
+        standard: false,
+        ...currency,
+      });
   }
   return { products, entries };
 }

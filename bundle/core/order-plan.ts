@@ -33,6 +33,8 @@ export interface EntryWrite {
   productId: string;
   unitPrice: number;
   standard: boolean;
+  /** ISO code of the entry's currency (multi-currency orgs): the transaction's. */
+  currency?: string;
 }
 
 export interface LineWrite {
@@ -219,6 +221,7 @@ export function planOrder(input: OrderPlanInput): OrderPlan {
             UnitPrice: e.unitPrice,
             IsActive: true,
             UseStandardPrice: false,
+            ...(e.currency ? { CurrencyIsoCode: e.currency } : {}),
           })),
         },
         heavy: true,
@@ -324,11 +327,13 @@ export function planOrder(input: OrderPlanInput): OrderPlan {
 export function lookupQueries(
   itemIds: string[],
   priceBookId: string,
-  maxLength = MAX_SOQL_LENGTH,
+  options: { maxLength?: number; currency?: string | null } = {},
 ): { products: string[]; entries: string[] } {
-  const books = priceBookId
+  const maxLength = options.maxLength ?? MAX_SOQL_LENGTH;
+  const inBook = priceBookId
     ? `(Pricebook2.IsStandard = true OR Pricebook2Id = ${soqlString(priceBookId)})`
     : 'Pricebook2.IsStandard = true';
+  const books = options.currency ? `${inBook} AND CurrencyIsoCode = ${soqlString(options.currency)}` : inBook;
   const products = (list: string) =>
     `SELECT Id, NetSuite_Id__c FROM Product2 WHERE NetSuite_Id__c IN (${list})`;
   const entries = (list: string) =>

@@ -115,7 +115,7 @@ function resolveProducts(
   for (const soql of lookupQueries(
     unknown.map((i) => i.id),
     '',
-    MAX_GET_SOQL_LENGTH,
+    { maxLength: MAX_GET_SOQL_LENGTH },
   ).products) {
     const rows = client.query<{ Id: string; NetSuite_Id__c: string }>(soql, `the products of ${subject}`);
     for (const row of rows) ids.set(String(row.NetSuite_Id__c), row.Id);

@@ -9,7 +9,7 @@
  * customer whose hash matches are skipped by the next run, and every write is an upsert by external ID, so
  * a run stopped at any point is finished by running it again, without duplicates.
  */
-import { productBody } from '../core/catalog-writes';
+import { entryMapKey, productBody } from '../core/catalog-writes';
 import * as record from 'N/record';
 import * as runtime from 'N/runtime';
 import { BODY, ENTITY, ITEM } from '../catalogue';
@@ -37,11 +37,18 @@ import {
 } from '../adapters/golive-netsuite';
 import { queryAll, sendCollections } from '../adapters/golive-salesforce';
 import { logFailure, logSuccess, type LogSubject } from '../adapters/integration-log';
-import { readCustomer, readItems, readOrder, writeBack } from '../adapters/netsuite-records';
+import { currencyIso, readCustomer, readItems, readOrder, writeBack } from '../adapters/netsuite-records';
 import { SalesforceClient } from '../adapters/salesforce-client';
 import { loadSettings } from '../adapters/settings-store';
 import { customerHash } from './customer-sync';
-import { accountWrites, chooseBook, lineExternalId, orderHash, unlinkedChain } from './order-sync';
+import {
+  accountWrites,
+  chooseBook,
+  entryCurrency,
+  lineExternalId,
+  orderHash,
+  unlinkedChain,
+} from './order-sync';
 
 export interface BulkParams extends OrderScope {
   customers: boolean;
@@ -50,12 +57,19 @@ export interface BulkParams extends OrderScope {
   max: number;
 }
 
+/** A price book entry an item needs: in a book ('' = the Standard Price Book) and a currency. */
+export interface EntryNeed {
+  bookId: string;
+  /** ISO code in a multi-currency org; null otherwise. */
+  currency: string | null;
+  /** Unit price for a new entry: the rate of the first line that uses the item in this currency. */
+  price: number;
+}
+
 export interface ItemNeed {
   id: string;
-  /** Custom price books whose entry the orders need (the standard entry is always needed). */
-  books: string[];
-  /** Unit price for new entries: the rate of the first line that uses the item. */
-  price: number;
+  /** The entries the orders need, standard ones included (one per currency, before custom books). */
+  entries: EntryNeed[];
 }
 
 export type BulkWork =
@@ -84,7 +98,6 @@ export interface BatchCounts {
   unlogged: Unlogged[];
 }
 
-const STANDARD = 'standard';
 /** Units kept for the rest of an invocation before logging another failure (a log entry costs about 16). */
 const LOG_RESERVE = 60;
 
@@ -152,18 +165,24 @@ export function bulkInput(params: BulkParams): BulkWork[] {
     let orderIds = [...byOrder.keys()];
     if (params.max > 0) orderIds = orderIds.slice(0, params.max);
     const customers = new Map(customersInScope('', false).map((c) => [c.id, c]));
-    const needs = new Map<string, { books: Set<string>; price: number }>();
+    const needs = new Map<string, Map<string, EntryNeed>>();
     const sizes = orderIds.map((id) => {
       const lines = byOrder.get(id)!.filter((r) => PRODUCT_ITEM_TYPES.includes(r.itemType));
       const sent = lines.filter((r) => r.quantity !== 0 || settings.zeroQuantityPolicy !== 'skip');
+      const currency = entryCurrency(currencyIso(byOrder.get(id)![0]!.currencyId), settings);
       const book = chooseBook(
         sent.map((r) => ({ priceLevel: r.priceLevel || null })),
         settings,
         standardBookId,
+        currency,
       );
       for (const r of sent) {
-        const need = needs.get(r.itemId) ?? { books: new Set<string>(), price: r.rate ?? 0 };
-        if (book.bookId) need.books.add(book.bookId);
+        const need = needs.get(r.itemId) ?? new Map<string, EntryNeed>();
+        const price = Math.round((r.rate ?? 0) * 100) / 100;
+        for (const bookId of book.bookId ? ['', book.bookId] : ['']) {
+          const key = entryMapKey(bookId, currency);
+          if (!need.has(key)) need.set(key, { bookId, currency, price });
+        }
         needs.set(r.itemId, need);
       }
       const customerId = byOrder.get(id)![0]!.customerId;
@@ -176,9 +195,8 @@ export function bulkInput(params: BulkParams): BulkWork[] {
     for (const [id, need] of needs) {
       const item = items.get(id);
       if (!item) continue;
-      const books = [...need.books];
-      if (!item.productId || !item.priceBookEntries[STANDARD] || books.some((b) => !item.priceBookEntries[b]))
-        todo.push({ id, books, price: Math.round(need.price * 100) / 100 });
+      if (!item.productId || [...need.keys()].some((key) => !item.priceBookEntries[key]))
+        todo.push({ id, entries: [...need.values()] });
     }
     for (let i = 0; i < todo.length; i += MAX_ITEMS_PER_BATCH)
       work.push({ kind: 'items', items: todo.slice(i, i + MAX_ITEMS_PER_BATCH) });
@@ -208,7 +226,12 @@ export function linkItems(needs: ItemNeed[]): { linked: number; failed: number; 
 
   // 1. What Salesforce already has: products by NetSuite ID, and their entries in the books needed.
   const ids = list.map((i) => soqlString(i.id)).join(',');
-  const books = [...new Set(needs.flatMap((n) => n.books))].map(soqlString);
+  const books = [...new Set(needs.flatMap((n) => n.entries.map((e) => e.bookId)).filter(Boolean))].map(
+    soqlString,
+  );
+  const currencies = [
+    ...new Set(needs.flatMap((n) => n.entries.map((e) => e.currency)).filter((c): c is string => !!c)),
+  ];
   for (const p of queryAll<Record<string, unknown>>(
     client,
     `SELECT Id, NetSuite_Id__c FROM Product2 WHERE NetSuite_Id__c IN (${ids})`,
@@ -223,16 +246,19 @@ export function linkItems(needs: ItemNeed[]): { linked: number; failed: number; 
       books.length > 0
         ? `(Pricebook2.IsStandard = true OR Pricebook2Id IN (${books.join(',')}))`
         : 'Pricebook2.IsStandard = true';
+    const currencyFilter =
+      currencies.length > 0 ? ` AND CurrencyIsoCode IN (${currencies.map(soqlString).join(',')})` : '';
     const byProduct = new Map(list.filter((i) => i.productId).map((i) => [i.productId.slice(0, 15), i]));
     for (const e of queryAll<Record<string, unknown>>(
       client,
-      `SELECT Id, Product2Id, Pricebook2Id, Pricebook2.IsStandard FROM PricebookEntry WHERE Product2Id IN (${productIds.join(',')}) AND ${bookFilter}`,
+      `SELECT Id, Product2Id, Pricebook2Id, Pricebook2.IsStandard${currencies.length > 0 ? ', CurrencyIsoCode' : ''} FROM PricebookEntry WHERE Product2Id IN (${productIds.join(',')}) AND ${bookFilter}${currencyFilter}`,
       'the price book entries of the items',
     )) {
       const item = byProduct.get(String(e.Product2Id).slice(0, 15));
       if (!item) continue;
       const standard = (e.Pricebook2 as Record<string, unknown> | undefined)?.IsStandard === true;
-      item.priceBookEntries[standard ? STANDARD : String(e.Pricebook2Id)] = String(e.Id);
+      const currency = currencies.length > 0 ? String(e.CurrencyIsoCode ?? '') || null : null;
+      item.priceBookEntries[entryMapKey(standard ? '' : String(e.Pricebook2Id), currency)] = String(e.Id);
     }
   }
 
@@ -263,19 +289,16 @@ export function linkItems(needs: ItemNeed[]): { linked: number; failed: number; 
   }
 
   // 3. Missing entries: the standard price first, then each book the orders use.
-  const entries: Array<{ key: string; item: ItemSnapshot; book: string }> = [];
+  const entries: Array<{ key: string; item: ItemSnapshot; need: EntryNeed; mapKey: string }> = [];
   for (const item of list) {
     if (!create || !item.productId || failedItems.has(item.id)) continue;
-    const need = byItem.get(item.id)!;
-    for (const book of [STANDARD, ...need.books]) {
-      if (!item.priceBookEntries[book]) entries.push({ key: `${item.id}:${book}`, item, book });
+    for (const need of byItem.get(item.id)!.entries) {
+      const mapKey = entryMapKey(need.bookId, need.currency);
+      if (!item.priceBookEntries[mapKey]) entries.push({ key: `${item.id}|${mapKey}`, item, need, mapKey });
     }
   }
   if (entries.length > 0) {
-    const ordered = [
-      ...entries.filter((e) => e.book === STANDARD),
-      ...entries.filter((e) => e.book !== STANDARD),
-    ];
+    const ordered = [...entries.filter((e) => !e.need.bookId), ...entries.filter((e) => !!e.need.bookId)];
     const plan = collectionSteps(
       client.base,
       'create',
@@ -284,11 +307,12 @@ export function linkItems(needs: ItemNeed[]): { linked: number; failed: number; 
         key: e.key,
         record: {
           attributes: { type: 'PricebookEntry' },
-          Pricebook2Id: e.book === STANDARD ? standardBookId : e.book,
+          Pricebook2Id: e.need.bookId || standardBookId,
           Product2Id: e.item.productId,
-          UnitPrice: byItem.get(e.item.id)!.price,
+          UnitPrice: e.need.price,
           IsActive: true,
           UseStandardPrice: false,
+          ...(e.need.currency ? { CurrencyIsoCode: e.need.currency } : {}),
         },
       })),
       'entries',
@@ -298,9 +322,9 @@ export function linkItems(needs: ItemNeed[]): { linked: number; failed: number; 
       plan.chunks,
       sendCollections(client, plan.steps, 'the price book entries of the items'),
       (key, r) => {
-        const [itemId, book] = key.split(':') as [string, string];
+        const [itemId, mapKey] = key.split('|') as [string, string];
         const it = items.get(itemId)!;
-        if (r.ok) it.priceBookEntries[book] = r.id;
+        if (r.ok) it.priceBookEntries[mapKey] = r.id;
         else {
           failedItems.add(itemId);
           errors.push(`${it.name}: ${r.errors[0]?.errorCode ?? ''} ${r.errors[0]?.message ?? ''}`.trim());
@@ -425,7 +449,7 @@ export function syncOrderBatch(inputs: OrderInput[], now: Date): BatchCounts {
   const planned = inputs.map((input) => {
     const { order } = input;
     const plan = planLines(order.lines, order.discountRate, settings.zeroQuantityPolicy);
-    const book = chooseBook(plan.lines, settings, standardBookId);
+    const book = chooseBook(plan.lines, settings, standardBookId, entryCurrency(order.currencyIso, settings));
     return { input, plan, book };
   });
   const items = readItems([...new Set(planned.flatMap((p) => p.plan.lines.map((l) => l.itemId)))]);
@@ -436,7 +460,7 @@ export function syncOrderBatch(inputs: OrderInput[], now: Date): BatchCounts {
     const { order } = input;
     const missing = [...new Set(plan.lines.map((l) => l.itemId))].filter((id) => {
       const item = items.get(id);
-      return !item || !item.productId || !item.priceBookEntries[book.key];
+      return !item || !item.productId || !item.priceBookEntries[book.entryKey];
     });
     if (missing.length > 0) {
       const names = missing.map((id) => `${items.get(id)?.name ?? 'item'} (internal ID ${id})`).join(', ');
@@ -466,7 +490,7 @@ export function syncOrderBatch(inputs: OrderInput[], now: Date): BatchCounts {
       plan,
       lines: current.map((c) => ({
         externalId: c.externalId,
-        entryId: items.get(c.line.itemId)!.priceBookEntries[book.key]!,
+        entryId: items.get(c.line.itemId)!.priceBookEntries[book.entryKey]!,
       })),
     });
     extra.set(order.id, {

@@ -5,7 +5,13 @@
 import * as record from 'N/record';
 import * as runtime from 'N/runtime';
 import { BODY, ENTITY, ITEM } from '../catalogue';
-import { catalogWrites, knownLineIds, lineChanges, STANDARD_BOOK_KEY } from '../core/catalog-writes';
+import {
+  catalogWrites,
+  entryMapKey,
+  knownLineIds,
+  lineChanges,
+  STANDARD_BOOK_KEY,
+} from '../core/catalog-writes';
 import { isInboundEcho, isOwnWriteBack } from '../core/echo';
 import { packComposites, resolveRefs, type Step } from '../core/composite';
 import { SyncError, toSyncError } from '../core/errors';
@@ -99,14 +105,26 @@ function parentAccount(parentId: string): { accountId: string } | null {
 export interface BookChoice {
   /** Custom book ID, or '' for the Standard Price Book. */
   bookId: string;
+  /** The book, as the payload hash names it. */
   key: string;
+  /** ISO code of the transaction's currency in a multi-currency org; null otherwise. */
+  currency: string | null;
+  /** Where items remember their entry in this book and currency, and in the Standard Price Book. */
+  entryKey: string;
+  standardEntryKey: string;
   warnings: string[];
+}
+
+/** The currency a transaction's price book entries must have: its own, unless the org has only one. */
+export function entryCurrency(currencyIso: string | null, settings: Settings): string | null {
+  return settings.singleCurrencyOrg ? null : currencyIso || null;
 }
 
 export function chooseBook(
   lines: Array<Pick<PlannedLine, 'priceLevel'>>,
   settings: Settings,
   standardBookId: string,
+  currency: string | null = null,
 ): BookChoice {
   const warnings: string[] = [];
   const levels = [...new Set(lines.map((l) => l.priceLevel).filter((l): l is string => !!l))];
@@ -127,7 +145,14 @@ export function chooseBook(
     }
   }
   if (bookId && bookId === standardBookId) bookId = '';
-  return { bookId, key: bookId || STANDARD, warnings };
+  return {
+    bookId,
+    key: bookId || STANDARD,
+    currency,
+    entryKey: entryMapKey(bookId, currency),
+    standardEntryKey: entryMapKey('', currency),
+    warnings,
+  };
 }
 
 /**
@@ -169,7 +194,7 @@ export function lookupMissing(
   book: BookChoice,
 ): { standardBookId: string } {
   const ids = missing.map((i) => i.id);
-  const queries = lookupQueries(ids, book.bookId);
+  const queries = lookupQueries(ids, book.bookId, { currency: book.currency });
   const base = client.base;
   const q = (soql: string) => `${base}/query?q=${encodeURIComponent(soql)}`;
   // Many new items take several queries (each within Salesforce's SOQL length limit): one call for up to
@@ -221,7 +246,7 @@ export function lookupMissing(
     const item = byId.get(String((e.Product2 as Record<string, unknown> | undefined)?.NetSuite_Id__c ?? ''));
     if (!item) continue;
     const standard = (e.Pricebook2 as Record<string, unknown> | undefined)?.IsStandard === true;
-    item.priceBookEntries[standard ? STANDARD : String(e.Pricebook2Id)] = String(e.Id);
+    item.priceBookEntries[standard ? book.standardEntryKey : book.entryKey] = String(e.Id);
   }
   return { standardBookId };
 }
@@ -239,7 +264,7 @@ export function resolveCatalog(
   standardBookId: string,
   context: { subject: string; retryHint: string },
 ): { unlinked: ItemSnapshot[]; stillMissing: ItemSnapshot[]; standardBookId: string } {
-  const missing = () => [...items.values()].filter((i) => !i.productId || !i.priceBookEntries[book.key]);
+  const missing = () => [...items.values()].filter((i) => !i.productId || !i.priceBookEntries[book.entryKey]);
   const unlinked = missing();
   let standardId = standardBookId;
   if (unlinked.length > 0) {
@@ -573,7 +598,7 @@ function runPass<C>(
 
   const client = new SalesforceClient(settings);
   let standardBookId = client.standardBookId;
-  const book = chooseBook(plan.lines, settings, standardBookId);
+  const book = chooseBook(plan.lines, settings, standardBookId, entryCurrency(order.currencyIso, settings));
   warnings.push(...book.warnings);
 
   const items = readItems([...new Set(plan.lines.map((l) => l.itemId))]);
@@ -621,7 +646,7 @@ function runPass<C>(
   standardBookId = catalog.standardBookId;
 
   const { products, entries } = catalogWrites(stillMissing, plan.lines, book);
-  const { lines, removed } = lineChanges(current, lineMap, items, book.key);
+  const { lines, removed } = lineChanges(current, lineMap, items, book.entryKey);
 
   const orderPlan = planOrder({
     base: client.base,
@@ -665,7 +690,7 @@ function runPass<C>(
     [BODY.lineMap]: JSON.stringify(sent.lineMap),
   });
   writeBackAccounts(orderPlan.refs.accounts, known, now);
-  writeBackItems(unlinked, orderPlan.refs, known, book.key);
+  writeBackItems(unlinked, orderPlan.refs, known, book);
 
   logSuccess(
     kind.subjectOf(order.id, opportunityId),
@@ -749,7 +774,7 @@ export function writeBackItems(
   items: ItemSnapshot[],
   refs: ReturnType<typeof planOrder>['refs'],
   known: Record<string, unknown>,
-  bookKey: string,
+  book: Pick<BookChoice, 'entryKey' | 'standardEntryKey'>,
 ): void {
   if (items.length === 0) return;
   const byItem = new Map(items.map((i) => [i.id, i]));
@@ -766,7 +791,7 @@ export function writeBackItems(
       const [itemId, which] = key.split(':');
       const item = byItem.get(itemId ?? '');
       if (item && results[i]?.id)
-        item.priceBookEntries[which === 'std' ? STANDARD : bookKey] = results[i]!.id!;
+        item.priceBookEntries[which === 'std' ? book.standardEntryKey : book.entryKey] = results[i]!.id!;
     });
   }
   const script = runtime.getCurrentScript();

@@ -1,4 +1,4 @@
-import { catalogWrites } from '../../bundle/core/catalog-writes';
+import { catalogWrites, entryMapKey } from '../../bundle/core/catalog-writes';
 import {
   addDays,
   addMonths,
@@ -217,7 +217,7 @@ describe('catalog writes for unknown items', () => {
     const writes = catalogWrites(
       [item('1'), item('2', { productId: '01t2', priceBookEntries: { standard: '01u2' } })],
       [line('1'), line('2', { unitPrice: null, totalPrice: 99.99, quantity: 3 })],
-      { bookId: '01sB', key: '01sB' },
+      { bookId: '01sB', entryKey: '01sB', standardEntryKey: 'standard', currency: null },
     );
     expect(writes.products).toEqual([
       { itemId: '1', body: { Name: 'ITEM-1', ProductCode: 'ITEM-1', Description: 'desc', IsActive: true } },
@@ -226,6 +226,21 @@ describe('catalog writes for unknown items', () => {
       { itemId: '1', productId: '', unitPrice: 50, standard: true },
       { itemId: '1', productId: '', unitPrice: 50, standard: false },
       { itemId: '2', productId: '01t2', unitPrice: 33.33, standard: false },
+    ]);
+  });
+
+  test('in a multi-currency org the entries are in the order currency, remembered per currency', () => {
+    expect(entryMapKey('', 'EUR')).toBe('standard:EUR');
+    expect(entryMapKey('01sB', 'EUR')).toBe('01sB:EUR');
+    expect(entryMapKey('01sB', null)).toBe('01sB');
+    // Item 2 has a dollar standard entry only (and one from before entries were kept per currency).
+    const writes = catalogWrites(
+      [item('2', { productId: '01t2', priceBookEntries: { standard: '01u1', 'standard:USD': '01u2' } })],
+      [line('2', { unitPrice: 40 })],
+      { bookId: '', entryKey: 'standard:EUR', standardEntryKey: 'standard:EUR', currency: 'EUR' },
+    );
+    expect(writes.entries).toEqual([
+      { itemId: '2', productId: '01t2', unitPrice: 40, standard: true, currency: 'EUR' },
     ]);
   });
 });

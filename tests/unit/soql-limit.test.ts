@@ -45,7 +45,7 @@ describe("Salesforce's SOQL length limit", () => {
 
   test('queries sent as GET keep a URL Salesforce accepts', () => {
     const ids = Array.from({ length: 2000 }, (_, i) => String(1000000 + i));
-    const { products } = lookupQueries(ids, '', MAX_GET_SOQL_LENGTH);
+    const { products } = lookupQueries(ids, '', { maxLength: MAX_GET_SOQL_LENGTH });
     expect(products).toHaveLength(6);
     for (const soql of products)
       expect(`/services/data/v62.0/query?q=${encodeURIComponent(soql)}`.length).toBeLessThan(16384);
