@@ -10,6 +10,7 @@ import { BODY, ENTITY, LOG, SCRIPTS, SETTINGS } from '../../bundle/catalogue';
 import { createOrder, seedCatalog, seedCustomer, type Catalog } from '../../tools/demo/seed';
 import { startStack, type Stack } from '../../tools/demo/stack';
 import { startUpsertRaceProxy, type UpsertRaceProxy } from './support/upsert-race';
+import { settled } from '../support/wait';
 
 let stack: Stack;
 let proxy: UpsertRaceProxy;
@@ -29,7 +30,7 @@ afterAll(async () => {
 });
 
 /** A turn of the event loop after a long synchronous run, so the admin client sees closed sockets. */
-const settle = () => new Promise((resolve) => setImmediate(resolve));
+const settle = () => settled(stack.sf);
 
 const accountsOf = async (customerId: string) =>
   (await stack.sf.records('Account')).filter((a) => a.NetSuite_Id__c === customerId);
