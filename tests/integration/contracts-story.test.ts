@@ -1,7 +1,7 @@
 // The seed's Contract Renewals story on the local stand-ins: a new-contract Opportunity becomes a sales order,
 // the SuiteApp makes the contract and its items (which reach Salesforce), an upsell adds a product, and the
 // renewal estimate becomes a renewal Opportunity in the configured stage. Each step is checked on both sides.
-import { BODY, ENTITY, ITEM, LINK, LOG, SCRIPTS, SETTINGS } from '../../bundle/catalogue';
+import { BODY, ENTITY, ITEM, LINK, SETTINGS } from '../../bundle/catalogue';
 import type { InboundStack } from './support/inbound';
 import { opportunity, product, unique } from './support/inbound';
 import {
@@ -13,6 +13,7 @@ import {
   suiteAppCreatesRenewal,
   type ContractLine,
 } from './support/contracts';
+import { entriesOf, makeDue, runRetryQueue } from './support/retry-queue';
 
 let stack: InboundStack;
 const items = { support: '', training: '', premium: '' };
@@ -244,29 +245,20 @@ describe('Contract Renewals: new contract, upsell, renewal', () => {
   test('a renewal estimate that failed costs one attempt per retry-queue run', async () => {
     const estimate = stack.ns.list('estimate').find((e) => e.fields[BODY.opportunityId])!;
     const oppId = String(estimate.fields[BODY.opportunityId]);
-    const entries = () =>
-      stack.ns
-        .list(LOG.type)
-        .filter((e) => e.fields[LOG.netsuiteType] === 'estimate' && e.fields[LOG.netsuiteId] === estimate.id);
+    const entries = () => entriesOf(stack.ns, estimate.id, 'estimate');
     const retryQueue = () => {
-      for (const e of entries())
-        stack.ns.ui.record.submitFields({
-          type: LOG.type,
-          id: e.id,
-          values: { [LOG.nextAttemptAt]: new Date(Date.now() - 60_000) },
-        });
-      const report = stack.ns.runMapReduce(SCRIPTS.retryQueue.script, SCRIPTS.retryQueue.deploy);
-      expect(report.status).toBe('COMPLETE');
+      for (const e of entries()) makeDue(stack.ns, e.id);
+      runRetryQueue(stack.ns);
     };
     await stack.sf.fault({ kind: 'unavailable' });
     const rec = stack.ns.ui.record.load({ type: 'estimate', id: estimate.id });
     rec.setSublistValue({ sublistId: 'item', fieldId: 'quantity', line: 0, value: 4 });
     rec.save();
-    expect(entries().map((e) => e.fields[LOG.attempts])).toEqual([1]);
+    expect(entries().map((e) => e.attempts)).toEqual([1]);
 
     const runsBefore = stack.ns.executions.length;
     retryQueue();
-    expect(entries().map((e) => e.fields[LOG.attempts])).toEqual([2]);
+    expect(entries().map((e) => e.attempts)).toEqual([2]);
     // The retry's write-back of the failure fired the estimate's user event, which sent nothing.
     const echoes = stack.ns.executions
       .slice(runsBefore)

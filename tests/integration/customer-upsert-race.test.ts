@@ -6,9 +6,10 @@
  * upsert made. The race itself is played by a loopback proxy (support/upsert-race.ts), since the local
  * org runs each request to its end.
  */
-import { BODY, ENTITY, LOG, SCRIPTS, SETTINGS } from '../../bundle/catalogue';
+import { BODY, ENTITY, SETTINGS } from '../../bundle/catalogue';
 import { createOrder, seedCatalog, seedCustomer, type Catalog } from '../../tools/demo/seed';
 import { startStack, type Stack } from '../../tools/demo/stack';
+import { entriesOf, makeDue, runRetryQueue } from './support/retry-queue';
 import { startUpsertRaceProxy, type UpsertRaceProxy } from './support/upsert-race';
 import { settled } from '../support/wait';
 
@@ -29,44 +30,11 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** A turn of the event loop after a long synchronous run, so the admin client sees closed sockets. */
+/** Until the org has answered every request (the proxy's included). */
 const settle = () => settled(stack.sf);
 
 const accountsOf = async (customerId: string) =>
   (await stack.sf.records('Account')).filter((a) => a.NetSuite_Id__c === customerId);
-
-function entriesOf(type: string, id: string) {
-  return stack.ns
-    .list(LOG.type)
-    .filter((e) => e.fields[LOG.netsuiteType] === type && e.fields[LOG.netsuiteId] === id)
-    .map((e) => {
-      const rec = stack.ns.ui.record.load({ type: LOG.type, id: e.id });
-      return {
-        id: e.id,
-        status: String(rec.getText({ fieldId: LOG.status })),
-        retryable: e.fields[LOG.retryable] === true,
-        code: String(e.fields[LOG.errorCode] ?? ''),
-        message: String(e.fields[LOG.message] ?? ''),
-        attempts: Number(e.fields[LOG.attempts] ?? 0),
-      };
-    });
-}
-
-/** The backoff has passed: the entry is due for the retry queue. */
-function makeDue(entryId: string): void {
-  stack.ns.ui.record.submitFields({
-    type: LOG.type,
-    id: entryId,
-    values: { [LOG.nextAttemptAt]: new Date(Date.now() - 60_000) },
-  });
-}
-
-function runRetryQueue() {
-  const report = stack.ns.runMapReduce(SCRIPTS.retryQueue.script, SCRIPTS.retryQueue.deploy);
-  expect(report.mapErrors).toEqual([]);
-  expect(report.status).toBe('COMPLETE');
-  return report;
-}
 
 describe('DUPLICATE_VALUE on NetSuite_Id__c from two upserts of one new customer', () => {
   test('Customer → Account: logged as Retrying, and the retry links the one Account', async () => {
@@ -82,7 +50,7 @@ describe('DUPLICATE_VALUE on NetSuite_Id__c from two upserts of one new customer
     const [made, ...others] = await accountsOf(customerId);
     expect(others).toEqual([]);
     expect(made).toMatchObject({ Name: 'Raced Customer Ltd', Phone: '555-0142' });
-    const [entry, ...more] = entriesOf('customer', customerId);
+    const [entry, ...more] = entriesOf(stack.ns, customerId, 'customer');
     expect(more).toEqual([]);
     expect(entry).toMatchObject({
       status: 'Retrying',
@@ -97,8 +65,8 @@ describe('DUPLICATE_VALUE on NetSuite_Id__c from two upserts of one new customer
     expect(customer.fields[ENTITY.accountId]).toBeFalsy();
     expect(String(customer.fields[ENTITY.syncStatus])).toMatch(/^Error, will retry .*: DUPLICATE_VALUE$/);
 
-    makeDue(entry!.id);
-    runRetryQueue();
+    makeDue(stack.ns, entry!.id);
+    runRetryQueue(stack.ns);
     await settle();
 
     const after = await accountsOf(customerId);
@@ -107,7 +75,7 @@ describe('DUPLICATE_VALUE on NetSuite_Id__c from two upserts of one new customer
     expect(linked.fields[ENTITY.accountId]).toBe(made!.Id);
     expect(String(linked.fields[ENTITY.syncStatus])).toMatch(/^Synced /);
     expect(linked.fields[ENTITY.lastSyncError]).toBeFalsy();
-    expect(entriesOf('customer', customerId)).toEqual([
+    expect(entriesOf(stack.ns, customerId, 'customer')).toEqual([
       expect.objectContaining({ id: entry!.id, status: 'Resolved' }),
     ]);
   });
@@ -125,7 +93,7 @@ describe('DUPLICATE_VALUE on NetSuite_Id__c from two upserts of one new customer
     expect(others).toEqual([]);
     expect(made).toMatchObject({ Name: 'Raced Buyer Inc' });
     expect((await stack.sf.records('Opportunity')).filter((o) => o.NetSuite_Id__c === orderId)).toEqual([]);
-    const [entry, ...more] = entriesOf('salesorder', orderId);
+    const [entry, ...more] = entriesOf(stack.ns, orderId, 'salesorder');
     expect(more).toEqual([]);
     expect(entry).toMatchObject({
       status: 'Retrying',
@@ -134,8 +102,8 @@ describe('DUPLICATE_VALUE on NetSuite_Id__c from two upserts of one new customer
       attempts: 1,
     });
 
-    makeDue(entry!.id);
-    runRetryQueue();
+    makeDue(stack.ns, entry!.id);
+    runRetryQueue(stack.ns);
     await settle();
 
     expect((await accountsOf(customerId)).map((a) => a.Id)).toEqual([made!.Id]);
@@ -144,7 +112,7 @@ describe('DUPLICATE_VALUE on NetSuite_Id__c from two upserts of one new customer
     expect(opps[0]).toMatchObject({ AccountId: made!.Id, Amount: 200 });
     expect(stack.ns.get('customer', customerId)!.fields[ENTITY.accountId]).toBe(made!.Id);
     expect(stack.ns.get('salesorder', orderId)!.fields[BODY.opportunityId]).toBe(opps[0]!.Id);
-    expect(entriesOf('salesorder', orderId)).toEqual([
+    expect(entriesOf(stack.ns, orderId, 'salesorder')).toEqual([
       expect.objectContaining({ id: entry!.id, status: 'Resolved' }),
     ]);
   });

@@ -14,6 +14,7 @@ import { createOrder, seedCatalog, seedCustomer, type Catalog } from '../../tool
 import { createRuntime } from '../../tools/netsuite-local';
 import { ACCOUNT_URL, projectRoot, startStack, type Stack } from '../../tools/demo/stack';
 import { startSalesforceOrg, type SalesforceOrg } from '../../tools/salesforce-local';
+import { entriesOf, makeDue, runRetryQueue } from './support/retry-queue';
 import { logMark, requestsSince, settled } from '../support/wait';
 
 const REQUEST_TIMEOUT_MS = 1500;
@@ -37,53 +38,11 @@ afterAll(async () => {
   await stack?.close();
 });
 
-interface EntryView {
-  id: string;
-  status: string;
-  retryable: boolean;
-  code: string;
-  message: string;
-  attempts: number;
-}
-
-function entriesOf(ns: Stack['ns'], netsuiteId: string, type = 'salesorder'): EntryView[] {
-  return ns
-    .list(LOG.type)
-    .filter((e) => e.fields[LOG.netsuiteId] === netsuiteId && e.fields[LOG.netsuiteType] === type)
-    .map((e) => {
-      const rec = ns.ui.record.load({ type: LOG.type, id: e.id });
-      return {
-        id: e.id,
-        status: String(rec.getText({ fieldId: LOG.status })),
-        retryable: e.fields[LOG.retryable] === true,
-        code: String(e.fields[LOG.errorCode] ?? ''),
-        message: String(e.fields[LOG.message] ?? ''),
-        attempts: Number(e.fields[LOG.attempts] ?? 0),
-      };
-    });
-}
-
 function editOrder(ns: Stack['ns'], id: string, quantity: number, memo?: string): void {
   const so = ns.ui.record.load({ type: 'salesorder', id });
   so.setSublistValue({ sublistId: 'item', fieldId: 'quantity', line: 0, value: quantity });
   if (memo !== undefined) so.setValue({ fieldId: 'memo', value: memo });
   so.save();
-}
-
-/** Moves the entry's next attempt into the past, as if the backoff had passed. */
-function makeDue(ns: Stack['ns'], entryId: string): void {
-  ns.ui.record.submitFields({
-    type: LOG.type,
-    id: entryId,
-    values: { [LOG.nextAttemptAt]: new Date(Date.now() - 60_000) },
-  });
-}
-
-function runRetryQueue(ns: Stack['ns']) {
-  const report = ns.runMapReduce(SCRIPTS.retryQueue.script, SCRIPTS.retryQueue.deploy);
-  expect(report.mapErrors).toEqual([]);
-  expect(report.status).toBe('COMPLETE');
-  return report;
 }
 
 /** The dashboard's Retry button for one entry, then the queued run. */
