@@ -525,25 +525,25 @@ function recordFailure<C>(
 }
 
 /**
- * What the transaction says, as it reaches Salesforce: the Opportunity fields (as for an existing one)
- * and the priced lines. Two reads that give the same key would send the same thing.
+ * What a transaction says, as it reaches Salesforce: the Opportunity fields (as for an existing one) and
+ * the priced lines. Two reads that give the same key would send the same thing.
  */
-function contentKey<C>(
+function contentKey(opportunity: SalesforceBody, lines: PlannedLine[]): string {
+  return hashText(stableJson({ opportunity, lines: lines.map(sent) }));
+}
+
+/** The content key of the transaction as read back, mapped as the pass that sent it mapped its own. */
+function latestKey<C>(
   kind: TransactionKind<C>,
-  rec: Readable,
-  order: OrderSnapshot,
+  latest: { rec: Readable; order: OrderSnapshot },
   settings: Settings,
   customerName: string,
   context: C,
 ): string {
+  const { rec, order } = latest;
   const mapped = mapOpportunity({ order, customerName, creating: false, settings }).body;
   const plan = planLines(order.lines, order.discountRate, settings.zeroQuantityPolicy);
-  return hashText(
-    stableJson({
-      opportunity: kind.opportunity(mapped, { rec, order, settings, creating: false, context }),
-      lines: plan.lines.map(sent),
-    }),
-  );
+  return contentKey(kind.opportunity(mapped, { rec, order, settings, creating: false, context }), plan.lines);
 }
 
 /** The transaction as stored now, or null when it was deleted meanwhile. */
@@ -667,16 +667,17 @@ function runPass<C>(
   warnings.push(...orderPlan.warnings);
   const sent = sendPlan(client, orderPlan, lines, removed, order.opportunityId, subject);
   const { known, opportunityId } = sent;
+  // Accounts, products and entries made by this pass are kept whatever happens next.
+  writeBackAccounts(orderPlan.refs.accounts, known, now);
+  writeBackItems(unlinked, orderPlan.refs, known, book);
 
   // Two saves at once: the other one may have sent its newer values before this one sent the older
   // ones. Whatever was saved meanwhile is read back; if it would send something else, it is sent again.
   const latest = reread(kind, order.id, settings);
   if (
     latest &&
-    contentKey(kind, latest.rec, latest.order, settings, customerName, context) !==
-      contentKey(kind, rec, order, settings, customerName, context)
+    latestKey(kind, latest, settings, customerName, context) !== contentKey(forHash, plan.lines)
   ) {
-    writeBackAccounts(orderPlan.refs.accounts, known, now);
     return { changed: latest, opportunityId, created: creating || carried.created };
   }
 
@@ -689,8 +690,6 @@ function runPass<C>(
     [BODY.payloadHash]: hash,
     [BODY.lineMap]: JSON.stringify(sent.lineMap),
   });
-  writeBackAccounts(orderPlan.refs.accounts, known, now);
-  writeBackItems(unlinked, orderPlan.refs, known, book);
 
   logSuccess(
     kind.subjectOf(order.id, opportunityId),
