@@ -9,9 +9,10 @@ import * as record from 'N/record';
 import * as search from 'N/search';
 import { BODY, COLUMN, ENTITY, ITEM } from '../catalogue';
 import { inboundMarker } from '../core/echo';
+import { externalLineId } from '../core/catalog-writes';
 import { SyncError } from '../core/errors';
 import { sameValue, type NsLine, type NsValue, lineFieldValues } from '../core/inbound/mapping';
-import { isoDate } from './netsuite-records';
+import { isoDate, lineKeyAt } from './netsuite-records';
 
 export interface EntityRef {
   id: string;
@@ -356,20 +357,18 @@ export function applyLines(rec: record.Record, lines: NsLine[]): boolean {
       changed = true;
     }
   }
-  // Indexes moved with the removals: read them again.
+  // Indexes moved with the removals: read them again. A line without a Salesforce Line ID may have been
+  // sent by the order flow: it is also known by the external ID it was sent with.
   const after = rec.getLineCount({ sublistId: 'item' });
   byKey.clear();
+  const bySent = new Map<string, number>();
   for (let i = 0; i < after; i++) {
     const key = str(rec.getSublistValue({ sublistId: 'item', fieldId: COLUMN.lineId, line: i }));
     if (key) byKey.set(key, i);
-  }
-  const bySent = new Map<string, number>();
-  for (let i = 0; i < after; i++) {
-    const value = (fieldId: string) => str(rec.getSublistValue({ sublistId: 'item', fieldId, line: i }));
-    if (value(COLUMN.lineId) || rec.id === null || rec.id === undefined) continue;
-    // As the order flow names a line it sends (lineExternalId): order, line unique key, item.
-    const key = value('lineuniquekey') || value('line') || String(i + 1);
-    bySent.set(`${String(rec.id)}_${key}_${value('item')}`, i);
+    else if (rec.id !== null && rec.id !== undefined) {
+      const item = str(rec.getSublistValue({ sublistId: 'item', fieldId: 'item', line: i }));
+      bySent.set(externalLineId(String(rec.id), lineKeyAt(rec, i), item), i);
+    }
   }
   let end = after;
   for (const line of lines) {

@@ -57,6 +57,12 @@ export function currencyIso(currencyId: string): string | null {
   return iso;
 }
 
+/** A transaction line's stable key: `lineuniquekey` (else its line number, else its position). */
+export function lineKeyAt(rec: Pick<Readable, 'getSublistValue'>, line: number): string {
+  const value = (fieldId: string) => str(rec.getSublistValue({ sublistId: 'item', fieldId, line }));
+  return value('lineuniquekey') || value('line') || String(line + 1);
+}
+
 export function readOrder(rec: Readable, extraFields: string[]): OrderSnapshot {
   const lines: OrderLine[] = [];
   const count = rec.getLineCount({ sublistId: 'item' });
@@ -74,7 +80,7 @@ export function readOrder(rec: Readable, extraFields: string[]): OrderSnapshot {
       if (text.trim().endsWith('%')) rate = text.trim();
     }
     lines.push({
-      key: str(value('lineuniquekey')) || str(value('line')) || String(line + 1),
+      key: lineKeyAt(rec, line),
       itemId: str(value('item')),
       itemName: str(rec.getSublistText({ sublistId: 'item', fieldId: 'item', line })),
       itemType,

@@ -21,6 +21,14 @@ export function entryMapKey(bookId: string, currency: string | null): string {
   return `${bookId || STANDARD_BOOK_KEY}${currency ? `:${currency}` : ''}`;
 }
 
+/**
+ * A transaction line's external ID in Salesforce (OpportunityLineItem.NetSuite_Line_Id__c): the order,
+ * the line's unique key and its item (a line whose item changes becomes another line).
+ */
+export function externalLineId(orderId: string, lineKey: string, itemId: string): string {
+  return `${orderId}_${lineKey}_${itemId}`;
+}
+
 /** The Product2 body for a NetSuite item. */
 export function productBody(item: ItemSnapshot): SalesforceBody {
   return {

@@ -8,6 +8,7 @@ import { BODY, ENTITY, ITEM } from '../catalogue';
 import {
   catalogWrites,
   entryMapKey,
+  externalLineId,
   knownLineIds,
   lineChanges,
   STANDARD_BOOK_KEY,
@@ -182,9 +183,9 @@ function sent(line: PlannedLine): Omit<PlannedLine, 'lineNumber'> {
   return rest;
 }
 
-/** The Product2 fields of a new product made from a NetSuite item. */
+/** The external ID a planned line is sent with. */
 export function lineExternalId(orderId: string, line: PlannedLine): string {
-  return `${orderId}_${line.key}_${line.itemId}`;
+  return externalLineId(orderId, line.key, line.itemId);
 }
 
 /** Finds Salesforce products and entries for items NetSuite has no IDs for (one API call). */
